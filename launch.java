@@ -1,0 +1,32 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS info.picocli:picocli:4.7.7
+//DEPS org.yaml:snakeyaml:2.7
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.23.0
+//SOURCES lib/*.java
+//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
+
+import dev.launch.Cli;
+import dev.launch.GlobalOptions;
+import dev.launch.Version;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
+        subcommands = {
+        })
+public class launch implements Callable<Integer> {
+    @Mixin(name = "globals")
+    GlobalOptions globals;
+
+    public static void main(String... args) {
+        System.exit(Cli.create(new launch()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        return 0;
+    }
+}
