@@ -26,7 +26,7 @@ public final class EnvCommand implements Callable<Integer> {
             var ids = s.live().stream().map(Instance::id).toList();
             return LaunchException.failure("no running instance " + id
                     + (ids.isEmpty() ? " (none is running; start one with ./jbang launch.java dev)"
-                    : " (running: " + String.join(", ", ids) + ")" + DidYouMean.suffix(id, ids)));
+                    : " (running: " + String.join(", ", ids) + ")" + Suggest.didYouMean(id, ids)));
         }));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(instance));

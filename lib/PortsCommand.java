@@ -36,7 +36,12 @@ public final class PortsCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions options = GlobalOptions.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        Duration leaseFor = Durations.parse("--lease", lease);
+        Duration leaseFor;
+        try {
+            leaseFor = Durations.parse(lease);
+        } catch (IllegalArgumentException e) {
+            throw LaunchException.usage("--lease: " + e.getMessage());
+        }
         Project project = new Project(options, err);
         Profile p = project.profile(profile);
         Allocator.Request request = project.request(p, ranges);

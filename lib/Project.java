@@ -43,7 +43,7 @@ public final class Project {
     }
 
     public Allocator allocator() {
-        return new Allocator(PortProbe::busyReasons);
+        return new Allocator(port -> PortProbe.isFree(port) ? List.of() : PortProbe.probe(port).reasons());
     }
 
     /** The chain for a profile, or the ranges forced with --range (then without scan). */
@@ -51,7 +51,7 @@ public final class Project {
         List<String> names = forcedRanges == null || forcedRanges.isEmpty() ? profile.ports().ranges() : forcedRanges;
         List<PortRange> chain = names.stream().map(n -> config().range(n).orElseThrow(() -> LaunchException.usage(
                 "unknown range " + n + " (ports.yaml has " + String.join(", ", config().ranges().keySet()) + ")"
-                        + DidYouMean.suffix(n, config().ranges().keySet())))).toList();
+                        + Suggest.didYouMean(n, config().ranges().keySet())))).toList();
         boolean scan = (forcedRanges == null || forcedRanges.isEmpty()) && profile.ports().scan();
         return new Allocator.Request(profile.ports().names(), chain, scan);
     }

@@ -33,7 +33,7 @@ public final class RangesCommand implements Callable<Integer> {
             List<String> heldBy = holders.stream().filter(h -> h.overlaps(range.base(), range.count())).map(Instance::id).toList();
             List<String> busy = new ArrayList<>();
             for (int port : range.ports()) {
-                List<String> reasons = PortProbe.busyReasons(port);
+                List<String> reasons = PortProbe.isFree(port) ? List.of() : PortProbe.probe(port).reasons();
                 if (!reasons.isEmpty()) {
                     busy.add(port + " (" + String.join("; ", reasons) + ")");
                 }
