@@ -73,25 +73,23 @@ public final class StopCommand implements Callable<Integer> {
             });
             return;
         }
-        Processes.find(instance.pid(), instance.pidStart()).ifPresent(launcher -> {
-            launcher.destroy();
-            try {
-                launcher.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                launcher.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        // The launcher removes its own entry; if it was killed instead, finish its cleanup here.
-        registry.locked(s -> {
-            s.find(instance.id()).filter(i -> i.pid() == instance.pid()).ifPresent(i -> {
-                Reaper.cleanUp(i, Duration.ofSeconds(5));
-                s.remove(i.id());
-            });
-            return null;
-        });
+        ProcessHandle launcher = Processes.find(instance.pid(), instance.pidStart()).orElse(null);
+        if (launcher == null) {
+            return;
+        }
+        launcher.destroy();
+        try {
+            launcher.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The launcher did not finish its own teardown in time: kill it and do the teardown here.
+            launcher.destroyForcibly();
+            launcher.onExit().join();
+            Reaper.cleanUp(instance, Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        registry.live();
     }
 }
