@@ -7,14 +7,13 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Is a TCP port free, in the sense of SPEC.md: nothing listens on it on 127.0.0.1 or ::1, and it
@@ -149,19 +148,31 @@ public final class PortProbe {
         }
     }
 
-    /** Null when nothing answers on the address (connection refused), else why the port is busy. */
+    /**
+     * Null when nothing answers on the address (connection refused), else why the port is busy.
+     * Non-blocking: on loopback the answer is there as soon as connect returns, so the usual
+     * cost is one connect and one finishConnect; a slow answer is polled up to the timeout.
+     */
     private static String connectProblem(Target t, int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(t.address(), port), CONNECT_TIMEOUT_MS);
-            if (s.getLocalPort() == port && s.getLocalAddress().equals(s.getInetAddress())) {
+        try (SocketChannel s = SocketChannel.open(t.family())) {
+            s.configureBlocking(false);
+            boolean connected = s.connect(new InetSocketAddress(t.address(), port));
+            long deadline = System.nanoTime() + CONNECT_TIMEOUT_MS * 1_000_000L;
+            while (!connected && !(connected = s.finishConnect())) {
+                if (System.nanoTime() > deadline) {
+                    // Loopback never drops a SYN unless a listener's backlog is full (or a firewall drops it).
+                    return "no answer on " + t.name() + " within " + CONNECT_TIMEOUT_MS + " ms";
+                }
+                Thread.onSpinWait();
+                LockSupport.parkNanos(100_000);
+            }
+            InetSocketAddress local = (InetSocketAddress) s.getLocalAddress();
+            if (local.getPort() == port && local.getAddress().equals(t.address())) {
                 return null; // TCP self-connect: the ephemeral port chosen was the probed one
             }
             return LISTENING + t.name();
         } catch (ConnectException e) {
             return null; // refused: nothing there
-        } catch (SocketTimeoutException e) {
-            // Loopback never drops a SYN unless a listener's backlog is full (or a firewall drops it).
-            return "no answer on " + t.name() + " within " + CONNECT_TIMEOUT_MS + " ms";
         } catch (IOException e) {
             return "cannot probe " + t.name() + ": " + e.getMessage();
         }
@@ -170,11 +181,11 @@ public final class PortProbe {
     /**
      * Null when the address can be bound (and listened on) now, else why not. The channel is
      * opened in the target's own family: through a java.net.ServerSocket, "0.0.0.0" would
-     * become a dual-stack [::] socket on an IPv6 machine.
+     * become a dual-stack [::] socket on an IPv6 machine. The JDK sets SO_REUSEADDR on Unix
+     * (as servers do) and not on Windows (where it would let a bind steal a port).
      */
     private static String bindProblem(Target t, int port) {
         try (ServerSocketChannel s = ServerSocketChannel.open(t.family())) {
-            s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             s.bind(new InetSocketAddress(t.address(), port), 1);
             return null;
         } catch (BindException e) {
