@@ -66,11 +66,12 @@ public final class PortProbe {
                 IPV4 ? "0.0.0.0" : null, IPV6 ? "::" : null, IPV4 ? "127.0.0.1" : null, IPV6 ? "::1" : null);
 
         private static boolean canBind(String host) {
-            try (ServerSocketChannel s = ServerSocketChannel.open()) {
-                s.bind(new InetSocketAddress(InetAddress.getByName(host), 0), 1);
+            InetAddress address = literal(host);
+            try (ServerSocketChannel s = ServerSocketChannel.open(familyOf(address))) {
+                s.bind(new InetSocketAddress(address, 0), 1);
                 return true;
-            } catch (IOException e) {
-                return false;
+            } catch (IOException | UnsupportedOperationException e) {
+                return false; // no such family here
             }
         }
 
@@ -79,11 +80,14 @@ public final class PortProbe {
             for (String host : hosts) {
                 if (host != null) {
                     InetAddress address = literal(host);
-                    list.add(new Target(host, address, address instanceof Inet6Address
-                            ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET));
+                    list.add(new Target(host, address, familyOf(address)));
                 }
             }
             return List.copyOf(list);
+        }
+
+        private static ProtocolFamily familyOf(InetAddress address) {
+            return address instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
         }
 
         private static InetAddress literal(String host) {
