@@ -6,7 +6,9 @@
 //SOURCES lib/*.java
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
 
+import dev.launch.CheckCommand;
 import dev.launch.Cli;
+import dev.launch.FindCommand;
 import dev.launch.GlobalOptions;
 import dev.launch.Version;
 import java.util.concurrent.Callable;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
         subcommands = {
+            CheckCommand.class,
+            FindCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")
