@@ -8,8 +8,14 @@
 
 import dev.launch.CheckCommand;
 import dev.launch.Cli;
+import dev.launch.EnvCommand;
 import dev.launch.FindCommand;
 import dev.launch.GlobalOptions;
+import dev.launch.PortsCommand;
+import dev.launch.PruneCommand;
+import dev.launch.RangesCommand;
+import dev.launch.StatusCommand;
+import dev.launch.StopCommand;
 import dev.launch.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +24,14 @@ import picocli.CommandLine.Mixin;
 @Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
         subcommands = {
+            PortsCommand.class,
             CheckCommand.class,
             FindCommand.class,
+            StatusCommand.class,
+            EnvCommand.class,
+            StopCommand.class,
+            PruneCommand.class,
+            RangesCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")

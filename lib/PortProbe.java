@@ -127,6 +127,18 @@ public final class PortProbe {
         return true;
     }
 
+    /** True when something accepts connections on 127.0.0.1 or ::1 (status: "is it up?"). */
+    public static boolean isListening(int port) {
+        checkPort(port);
+        for (Target t : Families.CONNECT) {
+            String problem = connectProblem(t, port);
+            if (problem != null && problem.startsWith(LISTENING)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The full answer: every check is run and every reason kept, for {@code check} and errors. */
     public static Probe probe(int port) {
         checkPort(port);
