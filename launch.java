@@ -8,6 +8,7 @@
 
 import dev.launch.Cli;
 import dev.launch.GlobalOptions;
+import dev.launch.ValidateCommand;
 import dev.launch.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
         subcommands = {
+                ValidateCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")
