@@ -182,7 +182,7 @@ final class ProcessLoader {
         YamlDoc.Entry kind = kinds.get(0);
         String kindPath = path + "." + kind.name();
         String text = templates.text(kind.value(), kindPath);
-        if (text == null || timeout == null) {
+        if (text == null) {
             return null;
         }
         boolean templated = text.contains("${");
@@ -194,26 +194,33 @@ final class ProcessLoader {
                         doc.error(kind.value(), kindPath, "must be a port between 1 and 65535 (got " + port + ")");
                     }
                 }
-                return new ReadySpec.Tcp(text, timeout);
+                return timeout == null ? null : new ReadySpec.Tcp(text, timeout);
             case "http":
                 if (!text.startsWith("http://") && !text.startsWith("https://")) {
                     doc.error(kind.value(), kindPath, "expected a URL starting with http:// or https:// (got \"" + text + "\")");
                 }
-                return new ReadySpec.Http(text, timeout);
+                return timeout == null ? null : new ReadySpec.Http(text, timeout);
             default:
+                String regex = templated ? renderForCheck(text) : text;
                 try {
-                    Pattern.compile(templated ? renderForCheck(text) : text);
-                } catch (IllegalArgumentException e) {
-                    String why = e instanceof PatternSyntaxException p ? p.getDescription() : e.getMessage();
-                    doc.error(kind.value(), kindPath, "not a valid regular expression: " + why);
+                    if (regex != null) {
+                        Pattern.compile(regex);
+                    }
+                } catch (PatternSyntaxException e) {
+                    doc.error(kind.value(), kindPath, "not a valid regular expression: " + e.getDescription()
+                            + " near index " + e.getIndex());
                 }
-                return new ReadySpec.Log(text, timeout);
+                return timeout == null ? null : new ReadySpec.Log(text, timeout);
         }
     }
 
     /** Templates stand for plain words or numbers; "0" keeps the regex shape for checking. */
     private static String renderForCheck(String text) {
-        return Template.render(text, key -> "0");
+        try {
+            return Template.render(text, key -> "0");
+        } catch (IllegalArgumentException e) {
+            return null; // already reported as a template error
+        }
     }
 
     private List<String> dependsOn(Node node, String path, Set<String> processNames) {

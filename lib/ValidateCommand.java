@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ public final class ValidateCommand implements Callable<Integer> {
             problems.add(Problem.error(profilesDir, 0, 0, null, "profiles directory not found; "
                     + "create it with one NAME.yaml per profile, or point --profiles at one"));
         }
-        Set<String> rangeNames = new HashSet<>(ports.names());
+        Set<String> rangeNames = new LinkedHashSet<>(ports.names());
         for (String name : names) {
             Path file = profilesDir.resolve(name + ProfileLoader.SUFFIX);
             problems.addAll(ProfileLoader.check(file, name, ports.config(), rangeNames, System::getenv).problems());
