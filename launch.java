@@ -16,6 +16,7 @@ import dev.launch.PruneCommand;
 import dev.launch.RangesCommand;
 import dev.launch.StatusCommand;
 import dev.launch.StopCommand;
+import dev.launch.ValidateCommand;
 import dev.launch.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Mixin;
             StopCommand.class,
             PruneCommand.class,
             RangesCommand.class,
+            ValidateCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")

@@ -37,7 +37,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     /**
      * The launch instance a port is reserved for, if any ("held by instance 2"); such a port is
-     * busy even before its process binds it. Integrated later: Registry.
+     * busy even before its process binds it. Filled from the registry when the command runs.
      */
     IntFunction<Optional<String>> heldBy = port -> Optional.empty();
 
@@ -46,6 +46,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Instance> holders = new Project(GlobalOptions.of(spec), spec.commandLine().getErr()).registry().live();
+        heldBy = port -> holders.stream().filter(h -> h.holds(port)).findFirst().map(h -> h.id()
+                + (h.kind() == Instance.Kind.LEASE ? " (a ports reservation)" : " (" + h.profile() + ", pid " + h.pid() + ")"));
         for (int port : ports) {
             if (port < 1 || port > PortRange.MAX_PORT) {
                 throw LaunchException.usage("check: " + port + " is not a port (expected 1-65535)");
