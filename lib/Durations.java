@@ -40,4 +40,16 @@ public final class Durations {
         }
         return ms + "ms";
     }
+
+    /** For people reading uptimes: "42s", "5m02s", "2h05m". */
+    public static String human(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format("%dm%02ds", s / 60, s % 60);
+        }
+        return String.format("%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
 }

@@ -124,9 +124,10 @@ public final class Ports {
         return name.trim().toUpperCase(Locale.ROOT).replaceAll("[-\\s]+", "_");
     }
 
-    // integrated later: PortsConfigLoader — return PortsConfigLoader.load(configFile).ranges()
-    // (ports.yaml in the working directory, else beside launch.java: GlobalOptions.home()).
+    /** ports.yaml in the working directory, else beside launch.java (LAUNCH_HOME). */
     private static Map<String, PortRange> configuredRanges() {
-        throw LaunchException.usage("cannot read ports.yaml: the ports.yaml loader is not wired into Ports yet");
+        java.nio.file.Path local = java.nio.file.Path.of("ports.yaml");
+        java.nio.file.Path file = java.nio.file.Files.exists(local) ? local : GlobalOptions.home().resolve("ports.yaml");
+        return PortsConfigLoader.load(file).ranges();
     }
 }
