@@ -142,4 +142,12 @@ class YamlTrapsTest {
         assertEquals("3", doc.text(use.get("y").value(), "use.y"));
         assertTrue(doc.problems().isEmpty());
     }
+
+    @Test
+    void hugeNumbersAndSelfMergesAreErrorsNotCrashes() {
+        assertEquals("t.yaml:1:4: n: is far too large (got 99999999999)", numberError("n: 99999999999\n"));
+        YamlDoc doc = doc("a: &x { <<: *x, b: 1 }\n");
+        doc.mapping(top(doc).get("a").value(), "a", "a mapping");
+        assertEquals(List.of("t.yaml:1:4: a: a << merge refers to itself"), problems(doc));
+    }
 }
