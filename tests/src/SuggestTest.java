@@ -21,6 +21,7 @@ class SuggestTest {
     void unrelatedWordsGetNoSuggestion() {
         assertEquals(Optional.empty(), Suggest.closest("colour", List.of("base", "count")));
         assertEquals("", Suggest.didYouMean("zzz", List.of("dev", "my-orchestrator")));
+        assertEquals(Optional.empty(), Suggest.closest("d", List.of("a", "b", "c")));
     }
 
     @Test
