@@ -153,6 +153,8 @@ class ProfileLoaderTest {
                 errors("ports:\n  names: []\n  ranges: [DEVELOPMENT]\n"));
         assertEquals(List.of(at("2:10: ports.names: expected a list of port names, e.g. [api, web], got \"api\"")),
                 errors("ports:\n  names: api\n  ranges: [DEVELOPMENT]\n"));
+        assertEquals(List.of(at("2:21: ports.names[1]: \"apiPort\" and \"api_port\" would both be API_PORT_PORT; rename one")),
+                errors("ports:\n  names: [api_port, apiPort]\n  ranges: [DEVELOPMENT]\n"));
     }
 
     @Test
