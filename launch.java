@@ -4,10 +4,14 @@
 //DEPS org.yaml:snakeyaml:2.7
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.23.0
 //SOURCES lib/*.java
+//FILES web/index.html=lib/web/index.html
+//FILES web/app.js=lib/web/app.js
+//FILES web/style.css=lib/web/style.css
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
 
 import dev.launch.Cli;
 import dev.launch.GlobalOptions;
+import dev.launch.UiCommand;
 import dev.launch.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +20,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
         subcommands = {
+                UiCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")
