@@ -9,9 +9,18 @@
 //FILES web/style.css=lib/web/style.css
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
 
+import dev.launch.CheckCommand;
 import dev.launch.Cli;
+import dev.launch.EnvCommand;
+import dev.launch.FindCommand;
 import dev.launch.GlobalOptions;
+import dev.launch.PortsCommand;
+import dev.launch.PruneCommand;
+import dev.launch.RangesCommand;
+import dev.launch.StatusCommand;
+import dev.launch.StopCommand;
 import dev.launch.UiCommand;
+import dev.launch.ValidateCommand;
 import dev.launch.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +29,16 @@ import picocli.CommandLine.Mixin;
 @Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
         subcommands = {
-                UiCommand.class,
+            PortsCommand.class,
+            CheckCommand.class,
+            FindCommand.class,
+            StatusCommand.class,
+            EnvCommand.class,
+            StopCommand.class,
+            PruneCommand.class,
+            RangesCommand.class,
+            ValidateCommand.class,
+            UiCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")

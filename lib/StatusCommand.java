@@ -41,11 +41,11 @@ public final class StatusCommand implements Callable<Integer> {
                 String ports = i.ports().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue() + (PortProbe.isListening(e.getValue()) ? "" : "(down)"))
                         .collect(Collectors.joining(" "));
-                String processes = i.kind() == Instance.Kind.LEASE ? "lease, expires in " + Durations.format(Duration.ofMillis(i.leaseUntil() - now))
+                String processes = i.kind() == Instance.Kind.LEASE ? "lease, expires in " + Durations.human(Duration.ofMillis(i.leaseUntil() - now))
                         : i.processes().stream().map(p -> p.name() + ":" + p.state() + (p.restarts() > 0 ? "(" + p.restarts() + "x)" : ""))
                         .collect(Collectors.joining(" "));
                 table.row(i.id(), i.profile(), i.kind() == Instance.Kind.LEASE ? "-" : i.pid(),
-                        Durations.format(Duration.ofMillis(now - i.createdAt())), i.range() + " " + span(i), ports, processes);
+                        Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + span(i), ports, processes);
             }
             out.print(table.render());
         }
