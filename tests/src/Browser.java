@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,7 +16,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Chromium for browser tests, through the system's chromedriver (Debian's `chromium` and
  * `chromium-driver`): both paths are given to Selenium, so Selenium Manager never downloads
- * anything. Without them the test is skipped, except under CI=true, where it fails.
+ * anything. Without them the tests are skipped ({@code @EnabledIf}, so the runner reports SKIP with
+ * the reason), except under CI=true, where they fail.
  */
 final class Browser {
     /** Held so the level sticks: Selenium warns that it has no CDP classes for this Chromium, which no test uses. */
@@ -25,17 +25,33 @@ final class Browser {
 
     private Browser() {}
 
+    static final String MISSING = "chromium or chromedriver not found (looked at $CHROME_BIN, /usr/bin/chromium and "
+            + "$CHROMEDRIVER, /usr/bin/chromedriver); install them with: apt-get install -y chromium chromium-driver";
+    static final String SKIPPED = MISSING + " (skipped; with CI=true this test fails instead)";
+
+    /** For {@code @EnabledIf}: run when the browser is here, and always under CI, where a missing one must fail. */
+    static boolean availableOrRequired() {
+        return available() || "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    static boolean available() {
+        return chromium() != null && chromedriver() != null;
+    }
+
+    private static Path chromium() {
+        return find("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    }
+
+    private static Path chromedriver() {
+        return find("CHROMEDRIVER", "/usr/bin/chromedriver");
+    }
+
     static ChromeDriver start(Path profileDir) {
         CDP_LOG.setLevel(Level.SEVERE);
-        Path chromium = find("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        Path driver = find("CHROMEDRIVER", "/usr/bin/chromedriver");
+        Path chromium = chromium();
+        Path driver = chromedriver();
         if (chromium == null || driver == null) {
-            String missing = "browser test needs chromium and chromedriver (found chromium: " + chromium + ", chromedriver: "
-                    + driver + "); install them with: apt-get install -y chromium chromium-driver";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(missing + " — CI must run this test");
-            }
-            Assumptions.abort("skipped: " + missing);
+            fail("CI must run the browser test, but " + MISSING);
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile())
