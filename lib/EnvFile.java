@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * A dotenv file (such as {@code app/.env.development}) whose keys one running instance manages.
@@ -38,13 +37,9 @@ import java.util.regex.Pattern;
  * them manages (same absolute path, symlinks resolved). Backups of dead instances are restored
  * first (as {@code prune} does), so a crashed launcher's values never become the "original".
  *
- * <p>Syntax is that of Node's dotenv, which Vite reads: {@code KEY=VALUE}, optional
- * {@code export}, {@code #} comments (an unquoted value ends at {@code #}), values in single,
- * double (with {@code \n}) or back quotes, which may span lines.
+ * <p>Syntax: {@link DotEnv}.
  */
 public final class EnvFile {
-    private static final Pattern PLAIN = Pattern.compile("(?U)[^\\s#'\"`]+");
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]+");
 
     /**
      * What {@link #restore} needs, in plain fields so the registry can store it as JSON.
@@ -61,15 +56,13 @@ public final class EnvFile {
         }
     }
 
-    /** One assignment: its key and value, and where its line, value and line terminator are. */
-    record Entry(String key, String value, int lineStart, int valueStart, int valueEnd, int lineEnd, int nextLine) {}
 
     private EnvFile() {}
 
     /** Writes {@code values} into {@code file} (creating it and its directories if absent). */
     public static Backup apply(Path file, Map<String, String> values, String ownerId) {
         for (String key : values.keySet()) {
-            if (!KEY.matcher(key).matches()) {
+            if (!DotEnv.KEY.matcher(key).matches()) {
                 throw LaunchException.usage("cannot write " + file + ": '" + key + "' is not a valid env file key (letters, digits, _ . -)");
             }
         }
@@ -106,7 +99,7 @@ public final class EnvFile {
     public static Map<String, String> read(Path file) {
         Map<String, String> values = new LinkedHashMap<>();
         if (Files.exists(file)) {
-            for (Entry e : parse(readText(file, "read"))) {
+            for (DotEnv.Entry e : DotEnv.parse(readText(file, "read"))) {
                 values.put(e.key(), e.value());
             }
         }
@@ -142,9 +135,9 @@ public final class EnvFile {
         StringBuilder out = new StringBuilder(content.length() + 64);
         Map<String, String> missing = new LinkedHashMap<>(values);
         int cursor = 0;
-        for (Entry e : parse(content)) {
+        for (DotEnv.Entry e : DotEnv.parse(content)) {
             if (values.containsKey(e.key())) {
-                out.append(content, cursor, e.valueStart()).append(encode(e.key(), values.get(e.key()), file));
+                out.append(content, cursor, e.valueStart()).append(DotEnv.encode(e.key(), values.get(e.key()), file));
                 cursor = e.valueEnd();
                 missing.remove(e.key());
             }
@@ -155,7 +148,7 @@ public final class EnvFile {
             if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
                 out.append(newline);
             }
-            missing.forEach((k, v) -> out.append(k).append('=').append(encode(k, v, file)).append(newline));
+            missing.forEach((k, v) -> out.append(k).append('=').append(DotEnv.encode(k, v, file)).append(newline));
         }
         return out.toString();
     }
@@ -163,19 +156,19 @@ public final class EnvFile {
     /** Puts the managed keys of {@code current} back to their original text, or removes them. */
     static String unapply(String current, Backup backup) {
         String original = backup.existed() ? backup.originalContent() : "";
-        List<Entry> originalEntries = parse(original);
+        List<DotEnv.Entry> originalEntries = DotEnv.parse(original);
         Map<String, Integer> seen = new LinkedHashMap<>();
         StringBuilder out = new StringBuilder(current.length());
         int cursor = 0;
-        for (Entry e : parse(current)) {
+        for (DotEnv.Entry e : DotEnv.parse(current)) {
             if (!backup.written().containsKey(e.key())) {
                 continue;
             }
             int nth = seen.merge(e.key(), 1, Integer::sum) - 1;
-            List<Entry> before = originalEntries.stream().filter(o -> o.key().equals(e.key())).toList();
+            List<DotEnv.Entry> before = originalEntries.stream().filter(o -> o.key().equals(e.key())).toList();
             out.append(current, cursor, e.lineStart());
             if (nth < before.size()) {
-                Entry o = before.get(nth);
+                DotEnv.Entry o = before.get(nth);
                 out.append(original, o.lineStart(), o.lineEnd());
                 cursor = e.lineEnd();
             } else {
@@ -185,106 +178,6 @@ public final class EnvFile {
         return out.append(current, cursor, current.length()).toString();
     }
 
-    static String encode(String key, String value, Path file) {
-        boolean multiline = value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-        boolean trailingBackslash = value.endsWith("\\");
-        if (PLAIN.matcher(value).matches() || value.isEmpty()) {
-            return value;
-        } else if (!value.contains("'") && !multiline && !trailingBackslash) {
-            return "'" + value + "'";
-        } else if (!value.contains("\"") && !value.contains("\\")) {
-            return "\"" + value.replace("\n", "\\n").replace("\r", "\\r") + "\"";
-        } else if (!value.contains("`") && !trailingBackslash) {
-            return "`" + value + "`";
-        }
-        throw LaunchException.usage("cannot write " + file + ": the value of " + key
-                + " cannot be quoted in a dotenv file (it holds every kind of quote, or ends with a backslash)");
-    }
-
-    static List<Entry> parse(String s) {
-        List<Entry> entries = new ArrayList<>();
-        int pos = 0;
-        while (pos < s.length()) {
-            int lineEnd = lineEnd(s, pos);
-            int i = skipBlanks(s, pos, lineEnd);
-            if (s.startsWith("export", i) && i + 6 < lineEnd && isBlank(s.charAt(i + 6))) {
-                i = skipBlanks(s, i + 6, lineEnd);
-            }
-            int keyStart = i;
-            while (i < lineEnd && isKeyChar(s.charAt(i))) {
-                i++;
-            }
-            String key = s.substring(keyStart, i);
-            i = skipBlanks(s, i, lineEnd);
-            if (key.isEmpty() || i >= lineEnd || s.charAt(i) != '=') {
-                pos = nextLine(s, lineEnd);
-                continue;
-            }
-            int valueStart = skipBlanks(s, i + 1, lineEnd);
-            char quote = valueStart < lineEnd ? s.charAt(valueStart) : 0;
-            int close = quote == '\'' || quote == '"' || quote == '`' ? closingQuote(s, valueStart + 1, quote) : -1;
-            int valueEnd;
-            String value;
-            if (close >= 0) {
-                valueEnd = close + 1;
-                value = s.substring(valueStart + 1, close);
-                value = quote == '"' ? value.replace("\\n", "\n").replace("\\r", "\r") : value;
-                lineEnd = lineEnd(s, close);
-            } else {
-                int hash = s.indexOf('#', valueStart);
-                valueEnd = hash >= 0 && hash < lineEnd ? hash : lineEnd;
-                while (valueEnd > valueStart && isBlank(s.charAt(valueEnd - 1))) {
-                    valueEnd--;
-                }
-                value = s.substring(valueStart, valueEnd);
-            }
-            int next = nextLine(s, lineEnd);
-            entries.add(new Entry(key, value, pos, valueStart, valueEnd, lineEnd, next));
-            pos = next;
-        }
-        return entries;
-    }
-
-    /** The closing quote at or after {@code from}; a backslash-escaped quote does not close. */
-    private static int closingQuote(String s, int from, char quote) {
-        for (int i = from; i < s.length(); i++) {
-            if (s.charAt(i) == '\\' && i + 1 < s.length() && s.charAt(i + 1) == quote) {
-                i++;
-            } else if (s.charAt(i) == quote) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The end of the line holding {@code pos}, before its "\n" or "\r\n". */
-    private static int lineEnd(String s, int pos) {
-        int nl = s.indexOf('\n', pos);
-        if (nl < 0) {
-            return s.length();
-        }
-        return nl > 0 && s.charAt(nl - 1) == '\r' ? nl - 1 : nl;
-    }
-
-    private static int nextLine(String s, int lineEnd) {
-        int nl = s.indexOf('\n', lineEnd);
-        return nl < 0 ? s.length() : nl + 1;
-    }
-
-    private static int skipBlanks(String s, int i, int end) {
-        while (i < end && isBlank(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isKeyChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-');
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
-    }
 
     private static String readText(Path file, String verb) {
         try {
