@@ -73,8 +73,20 @@ class UiBrowserTest {
         return within(5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-instance='" + id + "']")));
     }
 
-    private static String portState(WebElement card, String name) {
-        return card.findElement(By.cssSelector("[data-port='" + name + "'] .port-state")).getText();
+    /**
+     * Text of the first element matching {@code css}, or null, read in one script call: the page
+     * rebuilds a card's lists whenever an update arrives, so a found WebElement can go stale.
+     */
+    private static String text(String css) {
+        return (String) chrome.executeScript("const e = document.querySelector(arguments[0]); return e && e.textContent;", css);
+    }
+
+    private static String href(String css) {
+        return (String) chrome.executeScript("const e = document.querySelector(arguments[0]); return e && e.href;", css);
+    }
+
+    private static String portState(String id, String name) {
+        return text("[data-instance='" + id + "'] [data-port='" + name + "'] .port-state");
     }
 
     @Test
@@ -91,18 +103,18 @@ class UiBrowserTest {
         stacks.closePort(two.ports().get("bob"));
 
         for (Instance instance : List.of(one, two)) {
-            WebElement card = card(instance.id());
+            String card = "[data-instance='" + instance.id() + "'] ";
+            card(instance.id());
             for (Map.Entry<String, Integer> port : instance.ports().entrySet()) {
-                WebElement link = card.findElement(By.cssSelector("[data-port='" + port.getKey() + "'] a"));
-                assertEquals("http://localhost:" + port.getValue() + "/", link.getAttribute("href"));
+                assertEquals("http://localhost:" + port.getValue() + "/", href(card + "[data-port='" + port.getKey() + "'] a"));
                 assertEquals(instance == two && port.getKey().equals("bob") ? "not listening" : "listening",
-                        portState(card, port.getKey()));
+                        portState(instance.id(), port.getKey()));
             }
-            assertEquals("./jbang launch.java env " + instance.id(), card.findElement(By.cssSelector(".env-command")).getText());
-            assertTrue(card.findElement(By.cssSelector(".pid")).getText().equals(Long.toString(instance.pid())));
+            assertEquals("./jbang launch.java env " + instance.id(), text(card + ".env-command"));
+            assertEquals(Long.toString(instance.pid()), text(card + ".pid"));
         }
-        WebElement bob = card("dev-2").findElement(By.cssSelector("[data-process='bob']"));
-        assertTrue(bob.getText().contains("restarting") && bob.getText().contains("2 restarts"), bob.getText());
+        String bob = text("[data-instance='dev-2'] [data-process='bob']");
+        assertTrue(bob.contains("restarting") && bob.contains("2 restarts"), bob);
         assertTrue(chrome.findElement(By.id("empty")).getAttribute("hidden") != null);
         within(5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-range='RA']"), "held by dev-1"));
         chrome.manage().window().setSize(new Dimension(1280, 1160));
@@ -120,15 +132,15 @@ class UiBrowserTest {
         Instance one = stacks.start("dev-1", 0, UiFixture.readyStack());
         stacks.start("dev-2", 1, UiFixture.readyStack());
         chrome.get(server.url());
-        WebElement card = card("dev-1");
-        assertEquals("listening", portState(card, "alice"));
+        card("dev-1");
+        assertEquals("listening", portState("dev-1", "alice"));
 
         stacks.closePort(one.ports().get("alice"));
         long before = System.nanoTime();
-        within(5).until(d -> portState(card("dev-1"), "alice").equals("not listening"));
+        within(5).until(d -> "not listening".equals(portState("dev-1", "alice")));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
         assertTrue(millis < 3000, "took " + millis + " ms");
-        assertEquals("listening", portState(card("dev-2"), "alice"), "the other instance is untouched");
+        assertEquals("listening", portState("dev-2", "alice"), "the other instance is untouched");
     }
 
     @Test
