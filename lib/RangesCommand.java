@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ranges", header = "The ranges of ports.yaml and the state of each block: free, busy, or held by which instance.")
+@Command(mixinStandardHelpOptions = true, name = "ranges", header = "The ranges of ports.yaml and the state of each block: free, busy, or held by which instance.")
 public final class RangesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

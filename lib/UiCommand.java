@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ui", header = "A local web page of live instances and their ports, on 127.0.0.1 until Ctrl-C.")
+@Command(mixinStandardHelpOptions = true, name = "ui", header = "A local web page of live instances and their ports, on 127.0.0.1 until Ctrl-C.")
 public final class UiCommand implements Callable<Integer> {
     static final String UI_RANGE = "UI";
 
