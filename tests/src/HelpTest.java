@@ -12,7 +12,7 @@ class HelpTest {
     void everySubcommandTakesHelpAfterItsName(String command) {
         Launcher.Result r = Launcher.inProcess(command, "--help");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("Usage: launch " + command + " "), r.out());
+        assertTrue(r.out().contains("Usage: launch " + (command.equals("ps") ? "status" : command) + " "), r.out());
     }
 
     @ParameterizedTest
