@@ -1,0 +1,198 @@
+package dev.launch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The launcher's dead-man switch: a small JVM of its own whose stdin is a pipe from the launcher.
+ * The kernel closes that pipe however the launcher dies, SIGKILL included; EOF without a "done"
+ * line first means the launcher is gone, and the watchdog ends the run's processes, gives the
+ * env files back and removes the registry entry. Polling the launcher's pid backs up the pipe.
+ */
+public final class Watchdog implements AutoCloseable {
+    /** The watchdog gives children less grace than a calm stop: all must be gone within seconds. */
+    static final Duration MAX_GRACE = Duration.ofSeconds(3);
+
+    private final Process process;
+    private final Writer toWatchdog;
+    private boolean closed;
+
+    private Watchdog(Process process) {
+        this.process = process;
+        this.toWatchdog = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    /** Starts a watchdog for the run {@code token} of instance {@code instanceId} (stateDir may be null). */
+    public static Watchdog start(Path stateDir, String instanceId, String token, Duration grace) throws IOException {
+        List<String> cmd = new ArrayList<>(ProcessTree.sessionPrefix());
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx32m", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), Watchdog.class.getName(),
+                stateDir == null ? "-" : stateDir.toAbsolutePath().toString(), instanceId, token,
+                Long.toString(ProcessHandle.current().pid()), String.valueOf(Processes.currentStart()),
+                Long.toString(grace.toMillis())));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().remove(ProcessTree.TOKEN_VAR);
+        return new Watchdog(pb.start());
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Tells the watchdog of a process to end should the launcher die (beyond those found by token). */
+    public synchronized void track(long pid, String start) {
+        send("pid " + pid + " " + start);
+    }
+
+    /** The launcher finished its own teardown: the watchdog exits without touching anything. */
+    public synchronized void done() {
+        if (!closed) {
+            send("done");
+            closed = true;
+            try {
+                toWatchdog.close();
+                process.waitFor(2, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // it is gone already
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        done();
+    }
+
+    private void send(String line) {
+        if (closed) {
+            return;
+        }
+        try {
+            toWatchdog.write(line + "\n");
+            toWatchdog.flush();
+        } catch (IOException e) {
+            // a dead watchdog cannot be told; the registry entry still lets `prune` clean up
+        }
+    }
+
+    /** {@code STATE_DIR|- INSTANCE TOKEN LAUNCHER_PID LAUNCHER_START GRACE_MILLIS} */
+    public static void main(String[] args) throws Exception {
+        Path stateDir = "-".equals(args[0]) ? null : Path.of(args[0]);
+        String id = args[1];
+        String token = args[2];
+        long launcherPid = Long.parseLong(args[3]);
+        String launcherStart = "null".equals(args[4]) ? null : args[4];
+        Duration grace = Duration.ofMillis(Math.min(Long.parseLong(args[5]), MAX_GRACE.toMillis()));
+        Map<Long, String> tracked = new ConcurrentHashMap<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals("done")) {
+                        System.exit(0);
+                    }
+                    String[] f = line.split(" ");
+                    if (f.length == 3 && f[0].equals("pid")) {
+                        tracked.put(Long.parseLong(f[1]), f[2]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // treated as EOF: the launcher cannot talk to us any more
+            }
+            cleanUp(stateDir, id, token, launcherPid, grace, tracked);
+        }, "watchdog-stdin");
+        reader.setDaemon(true);
+        reader.start();
+        while (Processes.isAlive(launcherPid, launcherStart)) {
+            Thread.sleep(500);
+        }
+        reader.join(1000); // the pipe usually reports first; give it a moment, then act ourselves
+        cleanUp(stateDir, id, token, launcherPid, grace, tracked);
+    }
+
+    private static synchronized void cleanUp(Path stateDir, String id, String token, long launcherPid, Duration grace,
+                                             Map<Long, String> tracked) {
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Registry registry = stateDir == null ? null : new Registry(stateDir, err);
+        Optional<Instance> entry = registry == null ? Optional.empty() : entryOf(registry, id, token);
+        List<ProcessHandle> roots = new ArrayList<>();
+        tracked.forEach((pid, start) -> Processes.find(pid, "null".equals(start) ? null : start).ifPresent(roots::add));
+        entry.ifPresent(i -> i.processes().forEach(p -> Processes.find(p.pid(), p.pidStart()).ifPresent(roots::add)));
+        ProcessTree.Outcome outcome = ProcessTree.terminate(roots, token, grace);
+        // TODO(integrator): restore the env files once EnvFile.restore(Backup) lands from the services branch:
+        //   entry.ifPresent(i -> i.envFiles().forEach(EnvFile::restore));
+        // (main's Reaper.cleanUp(instance, grace) does both the processes and the env files.)
+        if (registry != null) {
+            forget(registry, id, token);
+        }
+        if (outcome.terminated() + outcome.killed() > 0) {
+            err.println("launch: the launcher of " + id + " (pid " + launcherPid + ") is gone; its watchdog ended "
+                    + outcome.terminated() + " process" + (outcome.terminated() == 1 ? "" : "es")
+                    + (outcome.killed() > 0 ? " (" + outcome.killed() + " killed)" : ""));
+        }
+        err.flush();
+        System.exit(0);
+    }
+
+    /** This run's entry, wherever the registry holds it (live, or moved aside as dead). */
+    private static Optional<Instance> entryOf(Registry registry, String id, String token) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(registry.dir().resolve("instances").resolve(id + ".json"));
+        try {
+            candidates.addAll(registry.deadEntries());
+        } catch (IOException e) {
+            // no dead entries to look at
+        }
+        for (Path file : candidates) {
+            try {
+                if (Files.exists(file)) {
+                    Instance i = Registry.read(file);
+                    if (token.equals(i.runToken())) {
+                        return Optional.of(i);
+                    }
+                }
+            } catch (IOException e) {
+                // unreadable: the registry quarantines it on its next load
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Loading the registry moves our entry (its owner is dead) to the dead entries; they are
+     * dropped here unless they still hold env file backups, which `prune` restores until the
+     * watchdog can (see the TODO above).
+     */
+    private static void forget(Registry registry, String id, String token) {
+        try {
+            registry.locked(s -> null);
+            for (Path dead : registry.deadEntries()) {
+                Instance i = Registry.read(dead);
+                if (token.equals(i.runToken()) && i.envFiles().isEmpty()) {
+                    Files.deleteIfExists(dead);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("launch: watchdog could not tidy the registry entry " + id + ": " + e.getMessage());
+        }
+    }
+}
