@@ -83,14 +83,11 @@ final class Failures {
         return "cannot start " + p.name() + ": command not found: " + cmd + " (not on PATH)";
     }
 
-    /** 5s, 1.5s, 250ms, 2m. */
+    /** 5s, 1.5s, 250ms. */
     static String show(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) {
             return ms + "ms";
-        }
-        if (ms % 60_000 == 0) {
-            return ms / 60_000 + "m";
         }
         return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
     }

@@ -160,18 +160,22 @@ public final class ProcessTree {
         Map<Long, ProcessHandle> rest = new LinkedHashMap<>();
         for (ProcessHandle h : List.copyOf(all.values())) {
             if (running(h)) {
-                addTree(h, rest, all, never);
+                addTree(h, rest, rest, never);
             }
         }
         for (ProcessHandle h : byToken(token)) {
-            addTree(h, rest, all, never);
+            addTree(h, rest, rest, never);
         }
         rest.values().forEach(ProcessHandle::destroyForcibly);
         waitGone(rest.values(), System.nanoTime() + KILL_WAIT.toNanos());
         return new Outcome(terminated, rest.size(), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static void addTree(ProcessHandle root, Map<Long, ProcessHandle> into, Map<Long, ProcessHandle> all, Set<Long> never) {
+    /** Adds {@code root} and its descendants not yet {@code seen}; a root that is never signalled brings none. */
+    private static void addTree(ProcessHandle root, Map<Long, ProcessHandle> into, Map<Long, ProcessHandle> seen, Set<Long> never) {
+        if (never.contains(root.pid())) {
+            return;
+        }
         List<ProcessHandle> family = new ArrayList<>();
         family.add(root);
         try {
@@ -180,9 +184,9 @@ public final class ProcessTree {
             // a process that vanished mid-walk has no descendants left to find
         }
         for (ProcessHandle h : family) {
-            if (!never.contains(h.pid()) && running(h) && !all.containsKey(h.pid())) {
+            if (!never.contains(h.pid()) && running(h) && !seen.containsKey(h.pid())) {
                 into.put(h.pid(), h);
-                all.put(h.pid(), h);
+                seen.put(h.pid(), h);
             }
         }
     }
