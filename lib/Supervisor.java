@@ -58,6 +58,7 @@ public final class Supervisor {
     private final ExecutorService checks = Executors.newCachedThreadPool(daemon("ready-check"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("restart-timer"));
     private final Object lifecycle = new Object();
+    private final List<Runnable> afterTeardown = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean runCalled;
     private boolean stopRequested;
     private volatile Thread runThread;
@@ -87,6 +88,15 @@ public final class Supervisor {
         spare.add(pid);
     }
 
+    /**
+     * Runs once the processes are gone, before {@link #run()} returns and before {@link #stop()}
+     * does: so a shutdown hook that calls stop() also waits for this (remove the registry entry,
+     * restore env files, release the watchdog). Exceptions are reported, not thrown.
+     */
+    public void afterTeardown(Runnable action) {
+        afterTeardown.add(action);
+    }
+
     /** Completes once every process is ready; never completes if the stack fails first. */
     public CompletableFuture<Void> allReady() {
         return allReady;
@@ -111,8 +121,19 @@ public final class Supervisor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            teardown();
-            finished.countDown();
+            try {
+                teardown();
+                for (Runnable action : afterTeardown) {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        err.println("launch: " + e.getMessage());
+                        err.flush();
+                    }
+                }
+            } finally {
+                finished.countDown();
+            }
         }
         return exit;
     }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Watchdog implements AutoCloseable {
     /** The watchdog gives children less grace than a calm stop: all must be gone within seconds. */
-    static final Duration MAX_GRACE = Duration.ofSeconds(3);
+    static final Duration MAX_GRACE = Duration.ofSeconds(2);
 
     private final Process process;
     private final Writer toWatchdog;
@@ -122,6 +122,9 @@ public final class Watchdog implements AutoCloseable {
         }, "watchdog-stdin");
         reader.setDaemon(true);
         reader.start();
+        if (stateDir != null) {
+            entryOf(new Registry(stateDir, null), id, token); // loads the JSON classes now, not when every second counts
+        }
         while (Processes.isAlive(launcherPid, launcherStart)) {
             Thread.sleep(500);
         }
@@ -132,12 +135,20 @@ public final class Watchdog implements AutoCloseable {
     private static synchronized void cleanUp(Path stateDir, String id, String token, long launcherPid, Duration grace,
                                              Map<Long, String> tracked) {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        Registry registry = stateDir == null ? null : new Registry(stateDir, err);
-        Optional<Instance> entry = registry == null ? Optional.empty() : entryOf(registry, id, token);
+        // Processes first (tracked pids and the token find them all); the registry, slower to
+        // read in a cold JVM, only adds pids a process may have hidden from the token scan.
         List<ProcessHandle> roots = new ArrayList<>();
         tracked.forEach((pid, start) -> Processes.find(pid, "null".equals(start) ? null : start).ifPresent(roots::add));
-        entry.ifPresent(i -> i.processes().forEach(p -> Processes.find(p.pid(), p.pidStart()).ifPresent(roots::add)));
         ProcessTree.Outcome outcome = ProcessTree.terminate(roots, token, grace);
+        Registry registry = stateDir == null ? null : new Registry(stateDir, err);
+        Optional<Instance> entry = registry == null ? Optional.empty() : entryOf(registry, id, token);
+        List<ProcessHandle> recorded = new ArrayList<>();
+        entry.ifPresent(i -> i.processes().forEach(p -> Processes.find(p.pid(), p.pidStart()).ifPresent(recorded::add)));
+        if (!recorded.isEmpty()) {
+            ProcessTree.Outcome more = ProcessTree.terminate(recorded, token, grace);
+            outcome = new ProcessTree.Outcome(outcome.terminated() + more.terminated(), outcome.killed() + more.killed(),
+                    outcome.took().plus(more.took()));
+        }
         // TODO(integrator): restore the env files once EnvFile.restore(Backup) lands from the services branch:
         //   entry.ifPresent(i -> i.envFiles().forEach(EnvFile::restore));
         // (main's Reaper.cleanUp(instance, grace) does both the processes and the env files.)
