@@ -8,6 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 class DependencyOrderTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
     @Test
     void startsADependentOnlyOnceItsDependencyIsReady(TestReporter reporter) throws Exception {
         int port = Stack.freePort();

@@ -11,6 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FailureReportTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
     @Test
     void aFailingProcessIsReportedWithItsExitCodeAndLastLines() throws Exception {
         RenderedProcess alice = Stack.sh("alice", "for i in $(seq 1 30); do echo \"line $i\"; done; sleep 0.3; echo oops >&2; exit 7");

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 class GraceTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
     @Test
     void aChildThatIgnoresSigtermIsKilledAfterTheGrace(TestReporter reporter) throws Exception {
         RenderedProcess stubborn = Stack.with(Stack.sh("stubborn", "trap '' TERM; echo trapped; sleep 300 & wait; sleep 300"),

@@ -11,11 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 class LogStormTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
     private static final int LINES = 100_000;
 
     private static RenderedProcess storm(String name, String stream) {
         return Stack.sh(name, "python3 -c \"import sys\nout=sys." + stream + "\nfor i in range(" + LINES + "): "
-                + "out.write('%s-%06d-%s\\n' % ('" + name + "', i, 'x' * (i % 97)))\nout.flush()\nprint('DONE', flush=True)\"; exec sleep 300");
+                + "out.write('%s-%06d-%s\\n' % ('" + name + "', i, 'x' * (i % 97)))\nout.write('DONE\\n')\nout.flush()\"; exec sleep 300");
     }
 
     @Test

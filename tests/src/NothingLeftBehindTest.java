@@ -8,6 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NothingLeftBehindTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
     @Test
     void grandchildrenAndDoubleForkedDaemonsAreGoneAfterTeardown() throws Exception {
         RenderedProcess parent = Stack.sh("parent", "sleep 301 & sleep 302 & echo spawned; wait");

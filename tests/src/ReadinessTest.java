@@ -13,6 +13,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ReadinessTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
     @Test
     void tcpPassesWhenLoopbackAccepts() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {

@@ -7,6 +7,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ReadinessTimeoutTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
     @Test
     void aReadinessTimeoutStopsTheStackAndExitsOneNamingTheProcess() throws Exception {
         int port = Stack.freePort();

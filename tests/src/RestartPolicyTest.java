@@ -7,6 +7,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RestartPolicyTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
     private static long runs(Stack s, String name) {
         return s.out().lines().filter(l -> l.equals(name + " | run")).count();
     }

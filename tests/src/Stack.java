@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Test fixture: a Supervisor running real child processes on a thread of its own, output captured. */
-final class Stack {
+final class Stack implements AutoCloseable {
     final String token = ProcessTree.newToken();
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final StringWriter err = new StringWriter();
@@ -34,8 +34,17 @@ final class Stack {
         });
     }
 
+    private static final List<Stack> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** For @AfterEach: stops every stack a test started, passed or failed. */
+    static void stopAll() {
+        STARTED.forEach(Stack::close);
+        STARTED.clear();
+    }
+
     static Stack start(Duration grace, RenderedProcess... processes) {
         Stack s = new Stack(grace, Arrays.asList(processes));
+        STARTED.add(s);
         Thread t = new Thread(() -> {
             try {
                 s.exit.complete(s.supervisor.run());
@@ -46,6 +55,12 @@ final class Stack {
         t.setDaemon(true);
         t.start();
         return s;
+    }
+
+    /** Stops the stack (a no-op when it has already ended): tests never leave processes behind. */
+    @Override
+    public void close() {
+        supervisor.stop();
     }
 
     static RenderedProcess sh(String name, String script) {
