@@ -6,8 +6,17 @@
 //SOURCES lib/*.java
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
 
+import dev.launch.CheckCommand;
 import dev.launch.Cli;
+import dev.launch.EnvCommand;
+import dev.launch.FindCommand;
 import dev.launch.GlobalOptions;
+import dev.launch.PortsCommand;
+import dev.launch.PruneCommand;
+import dev.launch.RangesCommand;
+import dev.launch.StatusCommand;
+import dev.launch.StopCommand;
+import dev.launch.ValidateCommand;
 import dev.launch.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +25,15 @@ import picocli.CommandLine.Mixin;
 @Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
         subcommands = {
+            PortsCommand.class,
+            CheckCommand.class,
+            FindCommand.class,
+            StatusCommand.class,
+            EnvCommand.class,
+            StopCommand.class,
+            PruneCommand.class,
+            RangesCommand.class,
+            ValidateCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")

@@ -1,0 +1,36 @@
+package dev.launch;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "env", header = "Print the ports of a running instance, for another shell: eval \"$(./jbang launch.java env dev-1)\"")
+public final class EnvCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
+    String id;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "sh", description = "sh (default), dotenv or json")
+    PortFormat format;
+
+    @Override
+    public Integer call() {
+        Project project = new Project(GlobalOptions.of(spec), spec.commandLine().getErr());
+        Instance instance = project.registry().locked(s -> s.find(id).orElseThrow(() -> {
+            var ids = s.live().stream().map(Instance::id).toList();
+            return LaunchException.failure("no running instance " + id
+                    + (ids.isEmpty() ? " (none is running; start one with ./jbang launch.java dev)"
+                    : " (running: " + String.join(", ", ids) + ")" + Suggest.didYouMean(id, ids)));
+        }));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.render(instance));
+        out.flush();
+        return ExitCode.OK;
+    }
+}

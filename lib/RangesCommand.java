@@ -1,0 +1,72 @@
+package dev.launch;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ranges", header = "The ranges of ports.yaml and the state of each block: free, busy, or held by which instance.")
+public final class RangesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "print a JSON array instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Project project = new Project(GlobalOptions.of(spec), spec.commandLine().getErr());
+        PortsConfig config = project.config();
+        List<Instance> holders = project.registry().locked(Registry.Session::holders);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PortRange range : config.ranges().values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("range", range.name());
+            row.put("base", range.base());
+            row.put("count", range.count());
+            List<String> heldBy = holders.stream().filter(h -> h.overlaps(range.base(), range.count())).map(Instance::id).toList();
+            List<String> busy = new ArrayList<>();
+            for (int port : range.ports()) {
+                List<String> reasons = PortProbe.isFree(port) ? List.of() : PortProbe.probe(port).reasons();
+                if (!reasons.isEmpty()) {
+                    busy.add(port + " (" + String.join("; ", reasons) + ")");
+                }
+            }
+            row.put("state", !heldBy.isEmpty() ? "held" : busy.isEmpty() ? "free" : "busy");
+            row.put("heldBy", heldBy);
+            row.put("busy", busy);
+            rows.add(row);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(PortFormat.json(rows));
+        } else {
+            Table table = new Table("RANGE", "PORTS", "STATE");
+            for (Map<String, Object> row : rows) {
+                int base = (Integer) row.get("base");
+                int count = (Integer) row.get("count");
+                String span = count == 1 ? Integer.toString(base) : base + "-" + (base + count - 1);
+                @SuppressWarnings("unchecked")
+                List<String> heldBy = (List<String>) row.get("heldBy");
+                @SuppressWarnings("unchecked")
+                List<String> busy = (List<String>) row.get("busy");
+                String state = switch ((String) row.get("state")) {
+                    case "held" -> "held by " + String.join(", ", heldBy)
+                            + (busy.isEmpty() ? "" : " (listening: " + busy.size() + " of " + count + ")");
+                    case "busy" -> "busy: " + String.join(", ", busy);
+                    default -> "free";
+                };
+                table.row((String) row.get("range"), span, state);
+            }
+            out.print(table.render());
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.launch;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", aliases = "ps", header = "Live instances: id, profile, pid, uptime, range, and each port with whether it listens.")
+public final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "print a JSON array with every field")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Project project = new Project(GlobalOptions.of(spec), spec.commandLine().getErr());
+        List<Instance> instances = project.registry().live();
+        PrintWriter out = spec.commandLine().getOut();
+        long now = System.currentTimeMillis();
+        if (json) {
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (Instance i : instances) {
+                all.add(describe(i, now));
+            }
+            out.println(PortFormat.json(all));
+        } else if (instances.isEmpty()) {
+            spec.commandLine().getErr().println("no instances running — start one with ./jbang launch.java dev");
+        } else {
+            Table table = new Table("INSTANCE", "PROFILE", "PID", "UPTIME", "RANGE", "PORTS", "PROCESSES");
+            for (Instance i : instances) {
+                String ports = i.ports().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue() + (PortProbe.isListening(e.getValue()) ? "" : "(down)"))
+                        .collect(Collectors.joining(" "));
+                String processes = i.kind() == Instance.Kind.LEASE ? "lease, expires in " + Durations.human(Duration.ofMillis(i.leaseUntil() - now))
+                        : i.processes().stream().map(p -> p.name() + ":" + p.state() + (p.restarts() > 0 ? "(" + p.restarts() + "x)" : ""))
+                        .collect(Collectors.joining(" "));
+                table.row(i.id(), i.profile(), i.kind() == Instance.Kind.LEASE ? "-" : i.pid(),
+                        Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + span(i), ports, processes);
+            }
+            out.print(table.render());
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static String span(Instance i) {
+        return i.blockCount() == 1 ? Integer.toString(i.blockStart()) : i.blockStart() + "-" + i.blockLast();
+    }
+
+    /** Everything status --json and the web UI show of one instance. */
+    public static Map<String, Object> describe(Instance i, long now) {
+        Map<String, Object> m = PortFormat.summary(i);
+        m.put("kind", i.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("pid", i.pid());
+        m.put("startedAt", java.time.Instant.ofEpochMilli(i.createdAt()).toString());
+        m.put("uptimeSeconds", (now - i.createdAt()) / 1000);
+        if (i.kind() == Instance.Kind.LEASE) {
+            m.put("leaseUntil", java.time.Instant.ofEpochMilli(i.leaseUntil()).toString());
+        }
+        List<Map<String, Object>> ports = new ArrayList<>();
+        i.ports().forEach((name, port) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", name);
+            p.put("port", port);
+            p.put("env", Names.portVariable(name));
+            p.put("url", "http://localhost:" + port + "/");
+            p.put("listening", PortProbe.isListening(port));
+            ports.add(p);
+        });
+        m.put("portStates", ports);
+        m.put("processes", i.processes());
+        m.put("envFiles", i.envFiles().stream().map(b -> String.valueOf(b.file())).toList());
+        m.put("cwd", i.cwd());
+        m.put("envCommand", "./jbang launch.java env " + i.id());
+        return m;
+    }
+}
