@@ -219,12 +219,12 @@ public final class Supervisor {
             case ON_FAILURE -> code != 0;
             case ALWAYS -> true;
         };
-        if (again && (s.maxRestarts() <= 0 || p.restarts < s.maxRestarts())) {
+        if (again && p.restarts < s.maxRestarts()) {
             long delay = Math.min(8000, 500L << Math.min(p.restarts, 5));
             p.restarts++;
             p.report("restarting");
             info(s.name() + " " + Failures.exitPhrase(code) + "; restarting in " + Failures.show(Duration.ofMillis(delay))
-                    + (s.maxRestarts() > 0 ? " (restart " + p.restarts + " of " + s.maxRestarts() + ")" : ""));
+                    + " (restart " + p.restarts + " of " + s.maxRestarts() + ")");
             timers.schedule(() -> events.add(new Restart(s.name())), delay, TimeUnit.MILLISECONDS);
             return null;
         }

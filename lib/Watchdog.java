@@ -125,7 +125,7 @@ public final class Watchdog implements AutoCloseable {
         if (stateDir != null) {
             entryOf(new Registry(stateDir, null), id, token); // loads the JSON classes now, not when every second counts
         }
-        while (Processes.isAlive(launcherPid, launcherStart)) {
+        while (Processes.find(launcherPid, launcherStart).filter(ProcessTree::running).isPresent()) {
             Thread.sleep(500);
         }
         reader.join(1000); // the pipe usually reports first; give it a moment, then act ourselves
@@ -142,18 +142,15 @@ public final class Watchdog implements AutoCloseable {
         ProcessTree.Outcome outcome = ProcessTree.terminate(roots, token, grace);
         Registry registry = stateDir == null ? null : new Registry(stateDir, err);
         Optional<Instance> entry = registry == null ? Optional.empty() : entryOf(registry, id, token);
-        List<ProcessHandle> recorded = new ArrayList<>();
-        entry.ifPresent(i -> i.processes().forEach(p -> Processes.find(p.pid(), p.pidStart()).ifPresent(recorded::add)));
-        if (!recorded.isEmpty()) {
-            ProcessTree.Outcome more = ProcessTree.terminate(recorded, token, grace);
-            outcome = new ProcessTree.Outcome(outcome.terminated() + more.terminated(), outcome.killed() + more.killed(),
-                    outcome.took().plus(more.took()));
+        boolean restored = true;
+        if (entry.isPresent()) {
+            Reaper.Result more = Reaper.cleanUp(entry.get(), grace); // recorded pids a process hid from the token; env files
+            more.problems().forEach(p -> err.println("launch: " + p));
+            restored = more.problems().isEmpty();
+            outcome = new ProcessTree.Outcome(outcome.terminated() + more.processesEnded(), outcome.killed(), outcome.took());
         }
-        // TODO(integrator): restore the env files once EnvFile.restore(Backup) lands from the services branch:
-        //   entry.ifPresent(i -> i.envFiles().forEach(EnvFile::restore));
-        // (main's Reaper.cleanUp(instance, grace) does both the processes and the env files.)
         if (registry != null) {
-            forget(registry, id, token);
+            forget(registry, id, token, restored);
         }
         if (outcome.terminated() + outcome.killed() > 0) {
             err.println("launch: the launcher of " + id + " (pid " + launcherPid + ") is gone; its watchdog ended "
@@ -189,16 +186,20 @@ public final class Watchdog implements AutoCloseable {
     }
 
     /**
-     * Loading the registry moves our entry (its owner is dead) to the dead entries; they are
-     * dropped here unless they still hold env file backups, which `prune` restores until the
-     * watchdog can (see the TODO above).
+     * The entry goes, live or already moved to the dead entries, unless an env file could not be
+     * restored: then it stays among the dead entries for `prune` to try again.
      */
-    private static void forget(Registry registry, String id, String token) {
+    private static void forget(Registry registry, String id, String token, boolean restored) {
         try {
-            registry.locked(s -> null);
+            // A SIGKILLed launcher may linger as a zombie that the registry still counts as alive.
+            registry.locked(s -> {
+                s.find(id).filter(i -> token.equals(i.runToken()) && (restored || i.envFiles().isEmpty()))
+                        .ifPresent(i -> s.remove(id));
+                return null;
+            });
             for (Path dead : registry.deadEntries()) {
                 Instance i = Registry.read(dead);
-                if (token.equals(i.runToken()) && i.envFiles().isEmpty()) {
+                if (token.equals(i.runToken()) && (restored || i.envFiles().isEmpty())) {
                     Files.deleteIfExists(dead);
                 }
             }
