@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,16 +35,31 @@ public record RenderedProcess(
         restart = restart == null ? Profile.RestartPolicy.NO : restart;
     }
 
-    /** {@code networkSimulator} → {@code NETWORK_SIMULATOR_PORT}. */
-    public static String portVar(String portName) {
-        return portName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_")
-                .toUpperCase(Locale.ROOT) + "_PORT";
+    /**
+     * {@code spec} with its templates rendered through {@code lookup} (as for {@link Template#render});
+     * relative cwd against {@code root}; env = NAME_PORT for every port, LAUNCH_INSTANCE, then the
+     * profile's own values (which win).
+     */
+    public static RenderedProcess render(Profile.ProcessSpec spec, java.util.function.Function<String, String> lookup,
+                                         Path root, String instanceId, Map<String, Integer> ports) {
+        List<String> command = spec.command().stream().map(t -> Template.render(t, lookup)).toList();
+        Path cwd = spec.cwd() == null ? root : root.resolve(Template.render(spec.cwd(), lookup)).normalize();
+        Map<String, String> env = instanceEnv(instanceId, ports);
+        spec.env().forEach((k, v) -> env.put(k, Template.render(v, lookup)));
+        Profile.ReadySpec ready = spec.ready();
+        if (ready instanceof Profile.ReadySpec.Tcp t) {
+            ready = new Profile.ReadySpec.Tcp(Template.render(t.port(), lookup), t.timeout());
+        } else if (ready instanceof Profile.ReadySpec.Http h) {
+            ready = new Profile.ReadySpec.Http(Template.render(h.url(), lookup), h.timeout());
+        }
+        return new RenderedProcess(spec.name(), command, cwd, env, ready, spec.dependsOn(), spec.restart(),
+                spec.maxRestarts(), ownedPorts(spec, ports));
     }
 
     /** NAME_PORT for every port plus LAUNCH_INSTANCE: what every process of an instance gets. */
     public static Map<String, String> instanceEnv(String instanceId, Map<String, Integer> ports) {
         Map<String, String> env = new LinkedHashMap<>();
-        ports.forEach((name, port) -> env.put(portVar(name), Integer.toString(port)));
+        ports.forEach((name, port) -> env.put(Names.portVariable(name), Integer.toString(port)));
         env.put("LAUNCH_INSTANCE", instanceId);
         return env;
     }
