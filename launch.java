@@ -17,6 +17,7 @@ import dev.launch.GlobalOptions;
 import dev.launch.PortsCommand;
 import dev.launch.PruneCommand;
 import dev.launch.RangesCommand;
+import dev.launch.RunCommand;
 import dev.launch.StatusCommand;
 import dev.launch.StopCommand;
 import dev.launch.UiCommand;
@@ -44,12 +45,15 @@ public class launch implements Callable<Integer> {
     @Mixin(name = "globals")
     GlobalOptions globals;
 
+    @Mixin
+    RunCommand run;
+
     public static void main(String... args) {
         System.exit(Cli.create(new launch()).execute(args));
     }
 
     @Override
     public Integer call() {
-        return 0;
+        return run.call();
     }
 }
