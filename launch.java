@@ -4,6 +4,7 @@
 //DEPS org.yaml:snakeyaml:2.7
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.23.0
 //SOURCES lib/*.java
+//MAIN launch
 //FILES web/index.html=lib/web/index.html
 //FILES web/app.js=lib/web/app.js
 //FILES web/style.css=lib/web/style.css

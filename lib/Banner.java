@@ -10,7 +10,7 @@ final class Banner {
     private Banner() {}
 
     static String render(Instance instance, Allocator.Allocation allocation, Profile profile, List<EnvFile.Backup> envFiles,
-                         Path root, Duration took, boolean color) {
+                         List<FrontendHint.NotWritten> notWritten, Path root, Duration took, boolean color) {
         int width = Math.max(12, instance.ports().keySet().stream().mapToInt(String::length).max().orElse(0));
         String rule = "-".repeat(64);
         StringBuilder sb = new StringBuilder();
@@ -30,6 +30,11 @@ final class Banner {
             sb.append("   ").append(pad("env file", width)).append("  ").append(shown).append(" (")
                     .append(b.written().size()).append(b.written().size() == 1 ? " key" : " keys")
                     .append(", restored on exit)\n");
+        }
+        for (FrontendHint.NotWritten n : notWritten) {
+            Path shown = n.file().startsWith(root) ? root.relativize(n.file()) : n.file();
+            sb.append("   ").append(pad("env file", width)).append("  ").append(shown).append(" NOT written: ")
+                    .append(n.owner()).append(" manages it (this stack's values are printed above)\n");
         }
         sb.append("   ").append(pad("other shells", width)).append("  eval \"$(./jbang launch.java env ")
                 .append(instance.id()).append(")\"\n");

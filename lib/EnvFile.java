@@ -108,13 +108,16 @@ public final class EnvFile {
 
     /** Refuses {@code file} when one of the other live instances' backups manages it. */
     public static void checkNotManaged(Path file, Collection<Backup> othersLive) {
+        managedBy(file, othersLive).ifPresent(owner -> {
+            throw LaunchException.failure(file + " is managed by running instance " + owner
+                    + "; stop it first (launch stop " + owner + ") or give this profile another env file");
+        });
+    }
+
+    /** The instance among {@code othersLive} that manages {@code file}, if one does. */
+    public static java.util.Optional<String> managedBy(Path file, Collection<Backup> othersLive) {
         Path wanted = identity(file);
-        for (Backup other : othersLive) {
-            if (identity(other.file()).equals(wanted)) {
-                throw LaunchException.failure(file + " is managed by running instance " + other.ownerId()
-                        + "; stop it first (launch stop " + other.ownerId() + ") or give this profile another env file");
-            }
-        }
+        return othersLive.stream().filter(other -> identity(other.file()).equals(wanted)).map(Backup::ownerId).findFirst();
     }
 
     /** The absolute path with symlinks resolved as far as the file system has them. */

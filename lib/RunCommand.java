@@ -67,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
 
         Watchdog watchdog = null;
         List<EnvFile.Backup> backups = new ArrayList<>();
+        List<FrontendHint.NotWritten> notWritten = new ArrayList<>();
         try {
             watchdog = Watchdog.start(registry.dir(), id, token, graceFor);
             long watchdogPid = watchdog.pid();
@@ -75,9 +76,13 @@ public final class RunCommand implements Callable<Integer> {
                         .flatMap(i -> i.envFiles().stream()).toList();
                 for (Profile.EnvFileSpec f : profile.envFiles()) {
                     Path file = root.resolve(Template.render(f.path(), lookup));
-                    EnvFile.checkNotManaged(file, others);
                     Map<String, String> values = new LinkedHashMap<>();
                     f.values().forEach((k, v) -> values.put(k, Template.render(v, lookup)));
+                    java.util.Optional<String> owner = EnvFile.managedBy(file, others);
+                    if (owner.isPresent()) {
+                        notWritten.add(new FrontendHint.NotWritten(file, owner.get(), values));
+                        continue;
+                    }
                     backups.add(EnvFile.apply(file, values, id));
                     session.put(registered.withEnvFiles(backups).withWatchdog(watchdogPid));
                 }
@@ -93,6 +98,8 @@ public final class RunCommand implements Callable<Integer> {
                     : LaunchException.failure("cannot start the watchdog of " + id + ": " + e.getMessage());
         }
 
+        FrontendHint.warn(err, registered, profile, root, notWritten);
+
         List<RenderedProcess> processes = new ArrayList<>();
         for (Profile.ProcessSpec p : profile.processes().values()) {
             processes.add(RenderedProcess.render(p, lookup, root, id, allocation.ports()));
@@ -106,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
             undo(registry, id, backups, err);
             dog.done();
         });
-        supervisor.allReady().thenRun(() -> logs.plain(Banner.render(registered, allocation, profile, backups, root,
+        supervisor.allReady().thenRun(() -> logs.plain(Banner.render(registered, allocation, profile, backups, notWritten, root,
                 Duration.ofNanos(System.nanoTime() - started), logs.color())));
         Thread hook = new Thread(supervisor::stop, "launch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
