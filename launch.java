@@ -4,6 +4,9 @@
 //DEPS org.yaml:snakeyaml:2.7
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.23.0
 //SOURCES lib/*.java
+//FILES web/index.html=lib/web/index.html
+//FILES web/app.js=lib/web/app.js
+//FILES web/style.css=lib/web/style.css
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
 
 import dev.launch.CheckCommand;
@@ -17,6 +20,7 @@ import dev.launch.RangesCommand;
 import dev.launch.RunCommand;
 import dev.launch.StatusCommand;
 import dev.launch.StopCommand;
+import dev.launch.UiCommand;
 import dev.launch.ValidateCommand;
 import dev.launch.Version;
 import java.util.concurrent.Callable;
@@ -35,6 +39,7 @@ import picocli.CommandLine.Mixin;
             PruneCommand.class,
             RangesCommand.class,
             ValidateCommand.class,
+            UiCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "env", header = "Print the ports of a running instance, for another shell: eval \"$(./jbang launch.java env dev-1)\"")
+@Command(mixinStandardHelpOptions = true, name = "env", header = "Print the ports of a running instance, for another shell: eval \"$(./jbang launch.java env dev-1)\"")
 public final class EnvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

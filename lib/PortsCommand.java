@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ports", header = "Allocate a block of ports without starting anything; print them as exports.",
+@Command(mixinStandardHelpOptions = true, name = "ports", header = "Allocate a block of ports without starting anything; print them as exports.",
         description = {"Reserves the block for a lease (default 30s) so back-to-back calls get different blocks.",
                 "Use: eval \"$(./jbang launch.java ports)\""})
 public final class PortsCommand implements Callable<Integer> {

@@ -129,12 +129,20 @@ public final class ProfileLoader {
             names = uniqueList(doc, fields.get("names").value(), "ports.names", "port names, e.g. [api, web]");
             if (names != null) {
                 List<Node> items = ((org.yaml.snakeyaml.nodes.SequenceNode) fields.get("names").value()).getValue();
+                Map<String, String> variables = new java.util.HashMap<>();
                 for (int i = 0; i < items.size(); i++) {
                     String n = ((org.yaml.snakeyaml.nodes.ScalarNode) items.get(i)).getValue();
                     if (!PORT_NAME.matcher(n).matches()) {
                         doc.error(items.get(i), "ports.names[" + i + "]", "\"" + n
                                 + "\" is not a port name (a letter, then letters, digits and _)");
                         names = null;
+                    } else {
+                        String other = variables.putIfAbsent(Names.portVariable(n), n);
+                        if (other != null) {
+                            doc.error(items.get(i), "ports.names[" + i + "]", "\"" + n + "\" and \"" + other
+                                    + "\" would both be " + Names.portVariable(n) + "; rename one");
+                            names = null;
+                        }
                     }
                 }
             }

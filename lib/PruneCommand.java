@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "prune", header = "Drop registry entries of dead launchers and end the processes they left behind.")
+@Command(mixinStandardHelpOptions = true, name = "prune", header = "Drop registry entries of dead launchers and end the processes they left behind.")
 public final class PruneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

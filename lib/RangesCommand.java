@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ranges", header = "The ranges of ports.yaml and the state of each block: free, busy, or held by which instance.")
+@Command(mixinStandardHelpOptions = true, name = "ranges", header = "The ranges of ports.yaml and the state of each block: free, busy, or held by which instance.")
 public final class RangesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,26 +23,7 @@ public final class RangesCommand implements Callable<Integer> {
     public Integer call() {
         Project project = new Project(GlobalOptions.of(spec), spec.commandLine().getErr());
         PortsConfig config = project.config();
-        List<Instance> holders = project.registry().locked(Registry.Session::holders);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PortRange range : config.ranges().values()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("range", range.name());
-            row.put("base", range.base());
-            row.put("count", range.count());
-            List<String> heldBy = holders.stream().filter(h -> h.overlaps(range.base(), range.count())).map(Instance::id).toList();
-            List<String> busy = new ArrayList<>();
-            for (int port : range.ports()) {
-                List<String> reasons = PortProbe.isFree(port) ? List.of() : PortProbe.probe(port).reasons();
-                if (!reasons.isEmpty()) {
-                    busy.add(port + " (" + String.join("; ", reasons) + ")");
-                }
-            }
-            row.put("state", !heldBy.isEmpty() ? "held" : busy.isEmpty() ? "free" : "busy");
-            row.put("heldBy", heldBy);
-            row.put("busy", busy);
-            rows.add(row);
-        }
+        List<Map<String, Object>> rows = rows(config, project.registry().locked(Registry.Session::holders));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(PortFormat.json(rows));
@@ -68,5 +49,28 @@ public final class RangesCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+    /** One row per range of ports.yaml: range, base, count, state (free/busy/held), heldBy, busy. Also the web UI's /api/ranges. */
+    static List<Map<String, Object>> rows(PortsConfig config, List<Instance> holders) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PortRange range : config.ranges().values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("range", range.name());
+            row.put("base", range.base());
+            row.put("count", range.count());
+            List<String> heldBy = holders.stream().filter(h -> h.overlaps(range.base(), range.count())).map(Instance::id).toList();
+            List<String> busy = new ArrayList<>();
+            for (int port : range.ports()) {
+                List<String> reasons = PortProbe.isFree(port) ? List.of() : PortProbe.probe(port).reasons();
+                if (!reasons.isEmpty()) {
+                    busy.add(port + " (" + String.join("; ", reasons) + ")");
+                }
+            }
+            row.put("state", !heldBy.isEmpty() ? "held" : busy.isEmpty() ? "free" : "busy");
+            row.put("heldBy", heldBy);
+            row.put("busy", busy);
+            rows.add(row);
+        }
+        return rows;
     }
 }

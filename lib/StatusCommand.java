@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", aliases = "ps", header = "Live instances: id, profile, pid, uptime, range, and each port with whether it listens.")
+@Command(mixinStandardHelpOptions = true, name = "status", aliases = "ps", header = "Live instances: id, profile, pid, uptime, range, and each port with whether it listens.")
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone.")
+@Command(mixinStandardHelpOptions = true, name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone.")
 public final class StopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -43,7 +43,7 @@ public final class Suggest {
     }
 
     private static int allowed(int length) {
-        return length <= 4 ? 1 : length <= 8 ? 2 : 3;
+        return length <= 2 ? 0 : length <= 4 ? 1 : length <= 8 ? 2 : 3;
     }
 
     /** depends-on, dependsOn and depends_on are one word to a human. */

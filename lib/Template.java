@@ -19,7 +19,6 @@ public final class Template {
     public record Issue(int index, String name, String message) {}
 
     public static final List<String> FIXED_NAMES = List.of("instance.id", "profile", "range");
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private Template() {}
@@ -166,10 +165,5 @@ public final class Template {
         String hint = Suggest.didYouMean(key, known);
         return "unknown template name \"" + key + "\" in ${" + key + "}"
                 + (hint.isEmpty() ? "; expected ports.NAME, env.VAR, instance.id, profile or range" : hint);
-    }
-
-    /** True when {@code name} may follow "ports." in a template. */
-    static boolean isPortName(String name) {
-        return IDENT.matcher(name).matches();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -45,6 +46,7 @@ public final class YamlDoc {
     private final String source;
     private final Node root;
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<Node> merging = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private YamlDoc(Path file, String source, Node root) {
         this.file = file;
@@ -206,10 +208,15 @@ public final class YamlDoc {
     private void collectMerge(Node value, String keyPath, List<Entry> into) {
         List<Node> sources = value instanceof SequenceNode s ? s.getValue() : List.of(value);
         for (Node source : sources) {
+            if (!merging.add(source)) {
+                error(value, keyPath, "a << merge refers to itself");
+                continue;
+            }
             Map<String, Entry> m = mapping(source, keyPath, "a mapping to merge with <<");
             if (m != null) {
                 into.addAll(m.values());
             }
+            merging.remove(source);
         }
     }
 
@@ -274,7 +281,8 @@ public final class YamlDoc {
             return null;
         }
         if (digits.length() > 9) {
-            return text.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+            error(node, keyPath, "is far too large (got " + text + ")");
+            return null;
         }
         return Integer.parseInt(text);
     }

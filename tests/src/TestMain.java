@@ -90,6 +90,9 @@ public final class TestMain {
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                 passed.incrementAndGet();
                 log.println("PASS " + name(id) + " (" + ms + " ms)");
+            } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                skipped.incrementAndGet();
+                log.println("SKIP " + name(id) + ": " + result.getThrowable().map(Throwable::getMessage).orElse("aborted"));
             } else {
                 failed.incrementAndGet();
                 record(id, result, ms);
