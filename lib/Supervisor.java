@@ -1,10 +1,7 @@
 package dev.launch;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +41,7 @@ public final class Supervisor {
 
     private record Stop() implements Event {}
 
-    private final Map<String, Proc> procs = new LinkedHashMap<>();
+    private final Map<String, ManagedProcess> procs = new LinkedHashMap<>();
     private final String token;
     private final Duration grace;
     private final LogMux logs;
@@ -65,8 +62,9 @@ public final class Supervisor {
 
     public Supervisor(List<RenderedProcess> processes, String runToken, Duration grace, LogMux logs,
                       PrintWriter err, boolean quiet, Listener listener) {
+        this.listener = listener == null ? info -> { } : listener;
         for (RenderedProcess p : processes) {
-            procs.put(p.name(), new Proc(p));
+            procs.put(p.name(), new ManagedProcess(p, this.listener));
         }
         for (RenderedProcess p : processes) {
             for (String dep : p.dependsOn()) {
@@ -80,7 +78,6 @@ public final class Supervisor {
         this.logs = logs;
         this.err = err;
         this.quiet = quiet;
-        this.listener = listener == null ? info -> { } : listener;
     }
 
     /** Never signalled by the teardown (the watchdog). */
@@ -174,7 +171,7 @@ public final class Supervisor {
             if (e instanceof Stop) {
                 return ExitCode.OK;
             } else if (e instanceof Ready r) {
-                Proc p = procs.get(r.name());
+                ManagedProcess p = procs.get(r.name());
                 if (r.generation() == p.generation && !p.ready) {
                     p.ready = true;
                     p.report("ready");
@@ -187,7 +184,7 @@ public final class Supervisor {
                     }
                 }
             } else if (e instanceof NotReady n) {
-                Proc p = procs.get(n.name());
+                ManagedProcess p = procs.get(n.name());
                 if (n.generation() == p.generation && p.process.isAlive()) {
                     return fail(n.name() + " was not ready after " + Failures.show(p.spec.ready().timeout()) + ": " + n.problem());
                 }
@@ -197,7 +194,7 @@ public final class Supervisor {
                     return fail(problem);
                 }
             } else if (e instanceof Exited x) {
-                Proc p = procs.get(x.name());
+                ManagedProcess p = procs.get(x.name());
                 if (x.generation() != p.generation) {
                     continue;
                 }
@@ -210,7 +207,7 @@ public final class Supervisor {
     }
 
     /** Restarts by policy (null), or reports why the stack must stop and returns the exit code. */
-    private Integer exited(Proc p, int code) {
+    private Integer exited(ManagedProcess p, int code) {
         p.exitCode = code;
         p.report("exited");
         RenderedProcess s = p.spec;
@@ -243,7 +240,7 @@ public final class Supervisor {
 
     /** Starts every process whose dependencies are all ready; a message when one cannot start. */
     private String startEligible() {
-        for (Proc p : procs.values()) {
+        for (ManagedProcess p : procs.values()) {
             if (p.process == null && p.spec.dependsOn().stream().allMatch(d -> procs.get(d).ready)) {
                 String problem = start(p);
                 if (problem != null) {
@@ -254,40 +251,20 @@ public final class Supervisor {
         return null;
     }
 
-    private String start(Proc p) {
+    private String start(ManagedProcess p) {
         RenderedProcess s = p.spec;
         String missing = Failures.missingCommand(s);
         if (missing != null) {
             return missing;
         }
-        List<String> argv = new ArrayList<>(ProcessTree.sessionPrefix());
-        argv.addAll(s.command());
-        ProcessBuilder pb = new ProcessBuilder(argv);
-        if (s.cwd() != null) {
-            pb.directory(s.cwd().toFile());
-        }
-        pb.environment().putAll(s.env());
-        pb.environment().put(ProcessTree.TOKEN_VAR, token);
-        if (logs.color()) {
-            pb.environment().put("FORCE_COLOR", "1");
-        }
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        int generation = ++p.generation;
-        p.ready = false;
-        p.exitCode = null;
         Readiness.LogWatch watch = s.ready() instanceof Profile.ReadySpec.Log l ? new Readiness.LogWatch(l.regex()) : null;
-        p.process = null;
-        p.report("starting");
         Process process;
         try {
-            process = pb.start();
+            process = p.spawn(token, logs, watch);
         } catch (IOException e) {
             return "cannot start " + s.name() + " (" + String.join(" ", s.command()) + "): " + e.getMessage();
         }
-        p.process = process;
-        p.pumps = List.of(logs.pump(s.name(), process.getInputStream(), watch),
-                logs.pump(s.name(), process.getErrorStream(), watch));
-        p.report("running");
+        int generation = p.generation;
         process.onExit().thenAccept(done -> events.add(new Exited(s.name(), generation, done.exitValue())));
         if (s.ready() == null) {
             events.add(new Ready(s.name(), generation));
@@ -308,8 +285,12 @@ public final class Supervisor {
     private void teardown() {
         timers.shutdownNow();
         checks.shutdownNow();
-        List<Proc> alive = procs.values().stream().filter(p -> p.process != null && p.process.isAlive()).toList();
+        List<ManagedProcess> alive = procs.values().stream().filter(p -> p.alive()).toList();
         alive.forEach(p -> p.report("stopping"));
+        if (!alive.isEmpty()) {
+            info("stopping " + alive.stream().map(p -> p.spec.name()).collect(java.util.stream.Collectors.joining(", "))
+                    + " (SIGTERM, then SIGKILL after " + Failures.show(grace) + ")");
+        }
         if (!alive.isEmpty() || token != null) {
             ProcessTree.Outcome outcome = ProcessTree.terminate(tiers(), token, grace, spare);
             if (outcome.terminated() > 0) {
@@ -319,7 +300,7 @@ public final class Supervisor {
             }
         }
         long until = System.currentTimeMillis() + 1000;
-        for (Proc p : procs.values()) {
+        for (ManagedProcess p : procs.values()) {
             p.awaitPumps(Math.max(1, until - System.currentTimeMillis()));
             if (p.process != null) {
                 p.exitCode = p.process.isAlive() ? null : p.process.exitValue();
@@ -336,7 +317,7 @@ public final class Supervisor {
         List<List<ProcessHandle>> tiers = new ArrayList<>();
         for (int d = max; d >= 0; d--) {
             List<ProcessHandle> tier = new ArrayList<>();
-            for (Proc p : procs.values()) {
+            for (ManagedProcess p : procs.values()) {
                 if (depth.get(p.spec.name()) == d && p.process != null) {
                     tier.add(p.process.toHandle());
                 }
@@ -374,38 +355,5 @@ public final class Supervisor {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** One process of the stack and what the supervisor knows of it. */
-    private final class Proc {
-        final RenderedProcess spec;
-        Process process;
-        List<Thread> pumps = List.of();
-        int generation;
-        int restarts;
-        boolean ready;
-        Integer exitCode;
-
-        Proc(RenderedProcess spec) {
-            this.spec = spec;
-        }
-
-        void report(String state) {
-            long pid = process == null ? 0 : process.pid();
-            String start = process == null ? null : Processes.startOf(process.toHandle());
-            listener.changed(new Instance.ProcessInfo(spec.name(), pid, start, state, restarts, exitCode));
-        }
-
-        void awaitPumps(long millis) {
-            long until = System.currentTimeMillis() + millis;
-            for (Thread t : pumps) {
-                try {
-                    t.join(Math.max(1, until - System.currentTimeMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 }

@@ -22,17 +22,31 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real `launch [PROFILE]` in a separate JVM: banner, env files, registry entry, signals. */
 class RunCommandTest {
     private final List<Process> started = new ArrayList<>();
+    private final List<java.net.ServerSocket> held = new ArrayList<>();
 
     @AfterEach
-    void killLeftovers() {
+    void killLeftovers() throws Exception {
         started.forEach(Process::destroyForcibly);
+        for (java.net.ServerSocket s : held) {
+            s.close();
+        }
     }
 
     private record Running(Process process, List<String> out, Path envFile, Path state) {}
 
     private Running start(Path dir, String extraProcess) throws Exception {
+        return start(dir, extraProcess, 1, 0);
+    }
+
+    /** With {@code ranges} ranges in the chain, the first {@code busy} of them held by a foreign listener. */
+    private Running start(Path dir, String extraProcess, int ranges, int busy) throws Exception {
         TestProject project = new TestProject(dir);
-        List<Integer> bases = project.withChain(1, 2, false);
+        List<Integer> all = project.withChain(ranges, 2, false);
+        for (int i = 0; i < busy; i++) {
+            held.add(TestPorts.listen("127.0.0.1", all.get(i)));
+        }
+        List<Integer> bases = all.subList(busy, all.size());
+        String range = "R" + (char) ('A' + busy);
         Files.writeString(dir.resolve("app.env"), "# mine\nKEEP=1\n");
         project.writeProfile("app", Files.readString(project.profiles.resolve("app.yaml")) + """
                 processes:
@@ -58,7 +72,7 @@ class RunCommandTest {
         t.start();
         assertTrue(Stack.eventually(Duration.ofSeconds(30), () -> out.stream().anyMatch(l -> l.contains(" is up in "))
                 || !p.isAlive()), "banner: " + out);
-        assertTrue(out.stream().anyMatch(l -> l.contains("app-1 is up in") && l.contains("RA ports " + bases.get(0))), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.contains("app-1 is up in") && l.contains(range + " ports " + bases.get(0))), out.toString());
         assertTrue(Stack.eventually(Duration.ofSeconds(5),
                 () -> out.stream().anyMatch(l -> l.matches("worker +\\| worker sees " + bases.get(0) + " in app-1"))), out.toString());
         return new Running(p, out, dir.resolve("app.env"), project.state);
@@ -108,5 +122,13 @@ class RunCommandTest {
         assertEquals(1, r.process().exitValue());
         assertEquals("# mine\nKEEP=1\n", Files.readString(r.envFile()));
         assertFalse(Files.exists(r.state().resolve("instances/app-1.json")));
+    }
+
+    @Test
+    void theBannerSaysWhyAnEarlierRangeWasSkipped(@TempDir Path dir) throws Exception {
+        Running r = start(dir, "", 2, 1);
+        assertTrue(r.out().stream().anyMatch(l -> l.trim().startsWith("skipped RA ")), r.out().toString());
+        r.process().destroy();
+        assertTrue(r.process().waitFor(10, TimeUnit.SECONDS));
     }
 }
