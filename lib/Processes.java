@@ -18,10 +18,10 @@ public final class Processes {
         return startOf(ProcessHandle.current());
     }
 
-    /** The live process with this pid and (when known) this start time. */
+    /** The live process (not a zombie) with this pid and (when known) this start time. */
     public static Optional<ProcessHandle> find(long pid, String start) {
         return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
+                .filter(ProcessTree::running)
                 .filter(h -> start == null || start.equals(startOf(h)));
     }
 
