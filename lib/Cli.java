@@ -9,6 +9,22 @@ public final class Cli {
 
     public static CommandLine create(Object topCommand) {
         CommandLine cl = new CommandLine(topCommand);
+        cl.registerConverter(java.time.Duration.class, text -> {
+            try {
+                return Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println("launch: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCode.USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean verbose = GlobalOptions.of(commandLine.getCommandSpec()).verbose();

@@ -30,18 +30,13 @@ public final class PortsCommand implements Callable<Integer> {
 
     @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "30s",
             description = "how long the block stays reserved for you (0: not at all); default 30s")
-    String lease;
+    Duration lease;
 
     @Override
     public Integer call() {
         GlobalOptions options = GlobalOptions.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        Duration leaseFor;
-        try {
-            leaseFor = Durations.parse(lease);
-        } catch (IllegalArgumentException e) {
-            throw LaunchException.usage("--lease: " + e.getMessage());
-        }
+        Duration leaseFor = lease;
         Project project = new Project(options, err);
         Profile p = project.profile(profile);
         Allocator.Request request = project.request(p, ranges);

@@ -33,7 +33,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--grace", paramLabel = "DURATION",
             description = "how long processes get between SIGTERM and SIGKILL (default: the profile's grace, else 5s)")
-    String grace;
+    Duration grace;
 
     @Override
     public Integer call() {
@@ -43,7 +43,16 @@ public final class RunCommand implements Callable<Integer> {
             throw LaunchException.usage("two profiles given: " + profileArg + " and --profile " + profileOption + "; pick one");
         }
         Project project = new Project(options, err);
-        Profile profile = project.profile(profileOption != null ? profileOption : profileArg);
+        String name = profileOption != null ? profileOption : profileArg;
+        if (name != null && !ProfileLoader.names(options.profilesDir()).contains(name)) {
+            // `launch stauts` is more likely a mistyped command than a profile
+            java.util.Set<String> commands = spec.subcommands().keySet();
+            Suggest.closest(name, commands).ifPresent(command -> {
+                throw LaunchException.usage("no profile or command \"" + name + "\"; did you mean the command \"" + command
+                        + "\"? (profiles: " + String.join(", ", ProfileLoader.names(options.profilesDir())) + ")");
+            });
+        }
+        Profile profile = project.profile(name);
         Duration graceFor = graceFor(profile);
         Path root = options.profilesDir().toAbsolutePath().normalize().getParent();
         Registry registry = project.registry();
@@ -124,11 +133,7 @@ public final class RunCommand implements Callable<Integer> {
         if (grace == null) {
             return profile.grace() != null ? profile.grace() : DEFAULT_GRACE;
         }
-        try {
-            return Durations.parse(grace);
-        } catch (IllegalArgumentException e) {
-            throw LaunchException.usage("--grace: " + e.getMessage());
-        }
+        return grace;
     }
 
     static String lookup(String key, Instance instance) {

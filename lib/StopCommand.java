@@ -29,7 +29,7 @@ public final class StopCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "how long to wait for a launcher's own teardown before killing it (default 30s)")
-    String timeout;
+    Duration timeout;
 
     @Override
     public Integer call() {
@@ -47,12 +47,7 @@ public final class StopCommand implements Callable<Integer> {
                         + Suggest.didYouMean(target.id, ids)));
             }));
         });
-        Duration wait;
-        try {
-            wait = Durations.parse(timeout);
-        } catch (IllegalArgumentException e) {
-            throw LaunchException.usage("--timeout: " + e.getMessage());
-        }
+        Duration wait = timeout;
         for (Instance instance : targets) {
             stop(registry, instance, wait);
             out.println("stopped " + instance.id());

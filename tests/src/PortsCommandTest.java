@@ -88,6 +88,14 @@ class PortsCommandTest {
     }
 
     @Test
+    void aMalformedDurationIsAUsageErrorNamingTheOption() {
+        Launcher.Result r = project.inProcess("ports", "app", "--lease", "soon");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--lease") && r.err().contains("expected a duration like 500ms, 5s, 2m or 1h"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void leaseZeroReservesNothing() {
         project.inProcess("ports", "app", "--lease", "0");
         Launcher.Result again = project.inProcess("ports", "app", "--lease", "0");
