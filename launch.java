@@ -40,7 +40,7 @@ public class launch implements Callable<Integer> {
     GlobalOptions globals;
 
     public static void main(String... args) {
-        System.exit(Cli.create(new launch()).execute(args));
+        System.exit(Cli.run(new launch(), args));
     }
 
     @Override
