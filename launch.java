@@ -50,7 +50,7 @@ public class launch implements Callable<Integer> {
     RunCommand run;
 
     public static void main(String... args) {
-        System.exit(Cli.create(new launch()).execute(args));
+        System.exit(Cli.run(new launch(), args));
     }
 
     @Override

@@ -7,6 +7,16 @@ import picocli.CommandLine;
 public final class Cli {
     private Cli() {}
 
+    /**
+     * Runs the command line: the commands scripts call most ({@code ports}, {@code status},
+     * {@code env}) in their plain forms without building the picocli model (see {@link FastPath}),
+     * everything else through picocli.
+     */
+    public static int run(Object topCommand, String... args) {
+        int fast = FastPath.run(args);
+        return fast != FastPath.NOT_HANDLED ? fast : create(topCommand).execute(args);
+    }
+
     public static CommandLine create(Object topCommand) {
         CommandLine cl = new CommandLine(topCommand);
         cl.registerConverter(java.time.Duration.class, text -> {
@@ -25,25 +35,27 @@ public final class Cli {
             err.flush();
             return ExitCode.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            boolean verbose = GlobalOptions.of(commandLine.getCommandSpec()).verbose();
-            if (ex instanceof LaunchException le) {
-                err.println("launch: " + le.getMessage());
-                if (verbose && le.getCause() != null) {
-                    le.getCause().printStackTrace(err);
-                }
-                err.flush();
-                return le.exitCode();
-            }
-            err.println("launch: internal error: " + ex
-                    + (verbose ? "" : " (run with --verbose for the stack trace)"));
-            if (verbose) {
-                ex.printStackTrace(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                report(ex, commandLine.getErr(), GlobalOptions.of(commandLine.getCommandSpec()).verbose()));
+        return cl;
+    }
+
+    /** "launch: MESSAGE" on stderr and the exception's exit code; a stack trace only with --verbose. */
+    static int report(Exception ex, PrintWriter err, boolean verbose) {
+        if (ex instanceof LaunchException le) {
+            err.println("launch: " + le.getMessage());
+            if (verbose && le.getCause() != null) {
+                le.getCause().printStackTrace(err);
             }
             err.flush();
-            return ExitCode.FAILURE;
-        });
-        return cl;
+            return le.exitCode();
+        }
+        err.println("launch: internal error: " + ex
+                + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.FAILURE;
     }
 }

@@ -16,19 +16,23 @@ public final class EnvCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
     String id;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "sh", description = "sh (default), dotenv or json")
-    PortFormat format;
+    // The default is the field's initial value, as in PortsCommand, for FastPath's sake.
+    @Option(names = "--format", paramLabel = "FORMAT", description = "sh (default), dotenv or json")
+    PortFormat format = PortFormat.sh;
 
     @Override
     public Integer call() {
-        Project project = new Project(GlobalOptions.of(spec), spec.commandLine().getErr());
+        return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int run(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        Project project = new Project(options, err);
         Instance instance = project.registry().locked(s -> s.find(id).orElseThrow(() -> {
             var ids = s.live().stream().map(Instance::id).toList();
             return LaunchException.failure("no running instance " + id
                     + (ids.isEmpty() ? " (none is running; start one with ./jbang launch.java dev)"
                     : " (running: " + String.join(", ", ids) + ")" + Suggest.didYouMean(id, ids)));
         }));
-        PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(instance));
         out.flush();
         return ExitCode.OK;

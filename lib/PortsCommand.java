@@ -25,17 +25,21 @@ public final class PortsCommand implements Callable<Integer> {
     @Option(names = "--range", paramLabel = "NAME", description = "use this range instead of the profile's chain (repeatable, tried in order)")
     List<String> ranges = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "sh", description = "sh (default), dotenv or json")
-    PortFormat format;
+    // Defaults are the fields' initial values (picocli takes them as such), so FastPath,
+    // which fills these fields without picocli, starts from the same ones.
+    @Option(names = "--format", paramLabel = "FORMAT", description = "sh (default), dotenv or json")
+    PortFormat format = PortFormat.sh;
 
-    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "30s",
+    @Option(names = "--lease", paramLabel = "DURATION",
             description = "how long the block stays reserved for you (0: not at all); default 30s")
-    Duration lease;
+    Duration lease = Duration.ofSeconds(30);
 
     @Override
     public Integer call() {
-        GlobalOptions options = GlobalOptions.of(spec);
-        PrintWriter err = spec.commandLine().getErr();
+        return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int run(GlobalOptions options, PrintWriter out, PrintWriter err) {
         Duration leaseFor = lease;
         Project project = new Project(options, err);
         Profile p = project.profile(profile);
@@ -57,7 +61,6 @@ public final class PortsCommand implements Callable<Integer> {
             }
             return lease;
         });
-        PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(instance));
         out.flush();
         return ExitCode.OK;

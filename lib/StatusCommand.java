@@ -23,9 +23,12 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Project project = new Project(GlobalOptions.of(spec), spec.commandLine().getErr());
+        return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int run(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        Project project = new Project(options, err);
         List<Instance> instances = project.registry().live();
-        PrintWriter out = spec.commandLine().getOut();
         long now = System.currentTimeMillis();
         if (json) {
             List<Map<String, Object>> all = new ArrayList<>();
@@ -34,7 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             out.println(PortFormat.json(all));
         } else if (instances.isEmpty()) {
-            spec.commandLine().getErr().println("no instances running — start one with ./jbang launch.java dev");
+            err.println("no instances running — start one with ./jbang launch.java dev");
         } else {
             Table table = new Table("INSTANCE", "PROFILE", "PID", "UPTIME", "RANGE", "PORTS", "PROCESSES");
             for (Instance i : instances) {
