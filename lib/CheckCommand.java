@@ -1,8 +1,6 @@
 package dev.launch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,7 +142,7 @@ public final class CheckCommand implements Callable<Integer> {
             array.add(o);
         }
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(array);
+            return Json.mapper().writeValueAsString(array);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,5 @@
 package dev.launch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,15 +32,14 @@ public enum PortFormat {
         Map<String, String> env = new LinkedHashMap<>();
         instance.ports().forEach((name, port) -> env.put(Names.portVariable(name), Integer.toString(port)));
         m.put("env", env);
-        m.put("block", Map.of("first", instance.blockStart(), "last", instance.blockLast()));
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("first", instance.blockStart());
+        block.put("last", instance.blockLast());
+        m.put("block", block);
         return m;
     }
 
     public static String json(Object value) {
-        try {
-            return Registry.JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(value);
     }
 }

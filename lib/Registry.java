@@ -1,10 +1,6 @@
 package dev.launch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
@@ -19,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -32,9 +29,6 @@ import java.util.function.Function;
  */
 public final class Registry {
     private static final ReentrantLock IN_JVM = new ReentrantLock();
-    static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.INDENT_OUTPUT, true);
 
     private final Path dir;
     private final Path instances;
@@ -144,7 +138,7 @@ public final class Registry {
     }
 
     public static Instance read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), Instance.class);
+        return InstanceJson.read(InstanceJson.object(Json.read(Files.readString(file, StandardCharsets.UTF_8))));
     }
 
     private Session load() throws IOException {
@@ -159,12 +153,9 @@ public final class Registry {
             Instance instance;
             int format;
             try {
-                JsonNode tree = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-                if (tree == null || !tree.isObject()) {
-                    throw new IOException("not a JSON object");
-                }
-                format = tree.path("format").asInt(0);
-                instance = JSON.treeToValue(tree, Instance.class);
+                Map<String, Object> json = InstanceJson.object(Json.read(Files.readString(file, StandardCharsets.UTF_8)));
+                format = InstanceJson.format(json);
+                instance = InstanceJson.read(json);
             } catch (IOException e) {
                 quarantine(file, e);
                 continue;
@@ -208,11 +199,11 @@ public final class Registry {
         Path target = instances.resolve(instance.id() + ".json");
         Path tmp = instances.resolve("." + instance.id() + ".json.tmp-" + ProcessHandle.current().pid());
         try {
-            byte[] bytes = JSON.writeValueAsBytes(instance);
+            byte[] bytes = InstanceJson.write(instance).getBytes(StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
+                // No fsync: after a crash every owner is dead, so no entry could be worth keeping.
                 ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
             }
             move(tmp, target);
         } catch (IOException e) {

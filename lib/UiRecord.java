@@ -46,7 +46,7 @@ final class UiRecord {
     Optional<Entry> running() {
         Entry entry;
         try {
-            entry = Registry.JSON.readValue(file.toFile(), Entry.class);
+            entry = Json.mapper().readValue(file.toFile(), Entry.class);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -60,14 +60,14 @@ final class UiRecord {
         ProcessHandle me = ProcessHandle.current();
         Entry entry = new Entry(url, me.pid(), Processes.startOf(me), stateDir.toString());
         Path tmp = file.resolveSibling(".ui.json.tmp-" + me.pid());
-        Files.write(tmp, Registry.JSON.writeValueAsBytes(entry));
+        Files.write(tmp, Json.mapper().writeValueAsBytes(entry));
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Removes the record if it is still this process's. */
     void clear() {
         try {
-            Entry entry = Registry.JSON.readValue(file.toFile(), Entry.class);
+            Entry entry = Json.mapper().readValue(file.toFile(), Entry.class);
             if (entry.pid() == ProcessHandle.current().pid()) {
                 Files.deleteIfExists(file);
             }
@@ -84,7 +84,7 @@ final class UiRecord {
             if (response.statusCode() != 200) {
                 return false;
             }
-            JsonNode health = Registry.JSON.readTree(response.body());
+            JsonNode health = Json.mapper().readTree(response.body());
             return stateDir.toString().equals(health.path("stateDir").asText());
         } catch (IOException | IllegalArgumentException e) {
             return false;

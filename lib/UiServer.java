@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 public final class UiServer implements AutoCloseable {
     public static final String TOKEN_HEADER = "X-Launch-Token";
     static final Duration STOP_WAIT = Duration.ofSeconds(30);
-    static final ObjectWriter JSON = Registry.JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectWriter JSON = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern STOP_PATH = Pattern.compile("/api/instances/([A-Za-z0-9._-]+)/stop");
     private static final Map<String, String> ASSETS = Map.of(
             "/app.js", "text/javascript; charset=utf-8",

@@ -1,7 +1,6 @@
 package dev.launch;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +14,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -73,7 +75,8 @@ public final class YamlDoc {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(false);
         try {
-            return new YamlDoc(file, text, new Yaml(options).compose(new StringReader(text)));
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new LeanResolver(), options);
+            return new YamlDoc(file, text, composer.getSingleNode());
         } catch (MarkedYAMLException e) {
             YamlDoc doc = new YamlDoc(file, text, null);
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -84,6 +87,19 @@ public final class YamlDoc {
             YamlDoc doc = new YamlDoc(file, text, null);
             doc.problems.add(Problem.error(file, 0, 0, null, "YAML error: " + oneLine(e.getMessage())));
             return doc;
+        }
+    }
+
+    /**
+     * Values are read from their text (see {@link #wholeNumber}, {@link #bool}), so only the null and
+     * merge-key readings of plain scalars are needed; skipping the rest keeps start-up short.
+     */
+    private static final class LeanResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
         }
     }
 

@@ -120,7 +120,7 @@ class PortsCommandTest {
     void jsonFormatPrintsInstanceRangeAndPorts() throws Exception {
         Launcher.Result r = project.inProcess("ports", "app", "--format", "json");
         assertEquals(0, r.exit(), r.err());
-        JsonNode json = Registry.JSON.readTree(r.out());
+        JsonNode json = Json.mapper().readTree(r.out());
         assertEquals("app-1", json.get("instance").asText());
         assertEquals("RA", json.get("range").asText());
         assertEquals(bases.get(0) + 3, json.get("ports").get("p3").asInt());
@@ -140,7 +140,7 @@ class PortsCommandTest {
         try (ServerSocket busy = TestPorts.listen("127.0.0.1", base + 1)) {
             Launcher.Result r = project.inProcess("ports", "app", "--format", "json", "--lease", "0");
             assertEquals(0, r.exit(), r.err());
-            JsonNode json = Registry.JSON.readTree(r.out());
+            JsonNode json = Json.mapper().readTree(r.out());
             assertEquals("scan", json.get("range").asText());
             assertTrue(json.get("ports").get("p0").asInt() >= base + 2, r.out());
         }

@@ -56,7 +56,7 @@ class StacksSideBySideTest {
             ids.add(s.id());
             Launcher.Result env = project.subprocess("env", s.id(), "--format", "json");
             assertEquals(0, env.exit(), env.err());
-            JsonNode json = Registry.JSON.readTree(env.out());
+            JsonNode json = Json.mapper().readTree(env.out());
             int p0 = json.get("ports").get("p0").asInt();
             firstPorts.add(p0);
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p0 + "/")).build(),
@@ -78,7 +78,7 @@ class StacksSideBySideTest {
         assertTrue(String.join("\n", fourth.err).contains("held by instance app-"), fourth.err.toString());
 
         Launcher.Result status = project.subprocess("status", "--json");
-        JsonNode all = Registry.JSON.readTree(status.out());
+        JsonNode all = Json.mapper().readTree(status.out());
         assertEquals(3, all.size());
         for (JsonNode instance : all) {
             assertEquals("app", instance.get("profile").asText());

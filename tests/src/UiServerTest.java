@@ -73,7 +73,7 @@ class UiServerTest {
     }
 
     private JsonNode json(HttpResponse<String> response) throws IOException {
-        return Registry.JSON.readTree(response.body());
+        return Json.mapper().readTree(response.body());
     }
 
     @Test
