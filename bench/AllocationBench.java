@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * In-process cost of allocating a 4-port block: the allocator alone (probing included) and the
  * whole locked registry transaction, with 0, 1 and 3 ranges of the chain busy, and with N ranges
- * in the chain of which all but the last are held by registry entries (O(ranges) growth).
+ * in the chain of which all but the last are held by registry entries (O(ranges) growth), with
+ * real probes and with the probe answered in-process (the allocator's own logic).
  * Prints medians and p99 in microseconds. Usage: ./jbang bench/AllocationBench.java [ITERATIONS]
  */
 public class AllocationBench {
@@ -45,6 +46,19 @@ public class AllocationBench {
                 ServerSocket s = new ServerSocket();
                 s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), base + i * 10 + 3));
                 listeners.add(s);
+                // A real server accepts; one that never does fills its backlog and the probe then
+                // waits out its connect timeout, which is not what a busy port costs.
+                Thread acceptor = new Thread(() -> {
+                    while (!s.isClosed()) {
+                        try {
+                            s.accept().close();
+                        } catch (java.io.IOException e) {
+                            return;
+                        }
+                    }
+                });
+                acceptor.setDaemon(true);
+                acceptor.start();
             }
             Allocator.Request request = new Allocator.Request(List.of("a", "b", "c", "d"), chain, false);
             report(busy + " of the chain's ranges busy: allocator", time(iterations, () -> allocator.allocate(List.of(), request)));
@@ -67,6 +81,8 @@ public class AllocationBench {
             }
             Allocator.Request request = new Allocator.Request(List.of("a", "b", "c", "d"), chain, false);
             report(ranges + " ranges, all but the last held", time(iterations, () -> allocator.allocate(holders, request)));
+            Allocator logicOnly = new Allocator(p -> List.of());
+            report(ranges + " ranges, decision logic only (no probing)", time(iterations, () -> logicOnly.allocate(holders, request)));
         }
     }
 

@@ -50,7 +50,8 @@ public final class Allocator {
         this.check = check;
     }
 
-    public Allocation allocate(List<Instance> holders, Request request) {
+    public Allocation allocate(List<Instance> instances, Request request) {
+        Map<Integer, Instance> holders = heldPorts(instances);
         List<String> skipped = new ArrayList<>();
         for (PortRange range : request.chain()) {
             if (range.count() < request.names().size()) {
@@ -87,10 +88,22 @@ public final class Allocator {
         return new Allocation(range, start, count, ports, skipped);
     }
 
+    /** Every port a live entry holds, and by whom: one pass, so a long chain costs O(ranges). */
+    private static Map<Integer, Instance> heldPorts(List<Instance> instances) {
+        Map<Integer, Instance> held = new java.util.HashMap<>();
+        for (Instance i : instances) {
+            for (int port = i.blockStart(); port <= i.blockLast(); port++) {
+                held.putIfAbsent(port, i);
+            }
+        }
+        return held;
+    }
+
     /** The reason a block cannot be taken, naming each busy port and who holds it. */
-    private Optional<String> whyNot(List<Instance> holders, int start, int count) {
-        for (Instance holder : holders) {
-            if (holder.overlaps(start, count)) {
+    private Optional<String> whyNot(Map<Integer, Instance> holders, int start, int count) {
+        for (int port = start; port < start + count; port++) {
+            Instance holder = holders.get(port);
+            if (holder != null) {
                 return Optional.of("held by instance " + holder.id() + describe(holder));
             }
         }
@@ -105,16 +118,12 @@ public final class Allocator {
     }
 
     /** The first port of the block that is held or busy, or -1 if the whole block is usable. */
-    private int firstUnusable(List<Instance> holders, int start, int count) {
+    private int firstUnusable(Map<Integer, Instance> holders, int start, int count) {
         int end = start + count - 1;
-        int held = -1;
-        for (Instance holder : holders) {
-            if (holder.overlaps(start, count)) {
-                held = Math.max(held, Math.min(holder.blockLast(), end));
+        for (int port = end; port >= start; port--) {
+            if (holders.containsKey(port)) {
+                return port;
             }
-        }
-        if (held >= 0) {
-            return held;
         }
         for (int port = end; port >= start; port--) {
             if (!check.busyReasons(port).isEmpty()) {
