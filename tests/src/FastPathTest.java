@@ -67,6 +67,32 @@ class FastPathTest {
     }
 
     @Test
+    void fourRunsStartedTogetherAfterAnEditAllRunTheEditedCode() throws Exception {
+        Path version = project.resolve("lib/Version.java");
+        String original = Files.readString(version);
+        Files.writeString(version, original.replaceAll("VERSION = \"[^\"]*\"", "VERSION = \"9.9.9-together\""));
+        try {
+            List<java.util.concurrent.CompletableFuture<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return jbang("launch.java", "--version");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (java.util.concurrent.CompletableFuture<Run> f : runs) {
+                Run r = f.get(5, TimeUnit.MINUTES);
+                assertEquals(0, r.exit(), r.err());
+                assertTrue(r.out().startsWith("launch 9.9.9-together "), r.out() + r.err());
+            }
+        } finally {
+            Files.writeString(version, original);
+        }
+    }
+
+    @Test
     void aClearedJbangCacheFallsBackToJbang() throws Exception {
         assertEquals(0, jbang("launch.java", "--version").exit());
         Run warm = jbang("launch.java", "--version");
