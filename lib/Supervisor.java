@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -310,36 +309,22 @@ public final class Supervisor {
         logs.flush();
     }
 
+    /** The running processes, dependents before what they depend on (see {@link StopOrder}). */
     private List<List<ProcessHandle>> tiers() {
-        Map<String, Integer> depth = new LinkedHashMap<>();
-        procs.keySet().forEach(n -> depthOf(n, depth, new HashSet<>()));
-        int max = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Map<String, List<String>> dependsOn = new LinkedHashMap<>();
+        procs.forEach((name, p) -> dependsOn.put(name, p.spec.dependsOn()));
         List<List<ProcessHandle>> tiers = new ArrayList<>();
-        for (int d = max; d >= 0; d--) {
+        for (List<String> names : StopOrder.tiers(dependsOn)) {
             List<ProcessHandle> tier = new ArrayList<>();
-            for (ManagedProcess p : procs.values()) {
-                if (depth.get(p.spec.name()) == d && p.process != null) {
+            for (String name : names) {
+                ManagedProcess p = procs.get(name);
+                if (p.process != null) {
                     tier.add(p.process.toHandle());
                 }
             }
             tiers.add(tier);
         }
         return tiers;
-    }
-
-    private int depthOf(String name, Map<String, Integer> depth, Set<String> visiting) {
-        Integer known = depth.get(name);
-        if (known != null) {
-            return known;
-        }
-        int d = 0;
-        if (visiting.add(name)) {
-            for (String dep : procs.get(name).spec.dependsOn()) {
-                d = Math.max(d, depthOf(dep, depth, visiting) + 1);
-            }
-        }
-        depth.put(name, d);
-        return d;
     }
 
     private void info(String message) {
