@@ -19,8 +19,8 @@ import java.util.Map;
  * class Demo { public static void main(String... a) { System.out.println(Ports.findAvailablePorts(5001, 4)); } }
  * </pre>
  *
- * The //DEPS are launch.java's (other files of lib/ need them). Ports alone needs only
- * Ports, PortProbe, PortRange, LaunchException and ExitCode, listed in //SOURCES, and no //DEPS.
+ * The //DEPS are launch.java's: {@link #portsForEnvironment(String)} reads ports.yaml with the
+ * launcher's own loader.
  */
 public final class Ports {
     /** The port names of the default {@code dev} profile, in block order. */
