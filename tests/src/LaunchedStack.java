@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,8 +20,8 @@ final class LaunchedStack {
     private static final List<LaunchedStack> STARTED = new CopyOnWriteArrayList<>();
 
     final Process process;
-    final List<String> out = Collections.synchronizedList(new ArrayList<>());
-    final List<String> err = Collections.synchronizedList(new ArrayList<>());
+    final List<String> out = new CopyOnWriteArrayList<>();
+    final List<String> err = new CopyOnWriteArrayList<>();
 
     private LaunchedStack(Process process) {
         this.process = process;
@@ -69,15 +68,11 @@ final class LaunchedStack {
     }
 
     boolean banner() {
-        synchronized (out) {
-            return out.stream().anyMatch(l -> l.contains(" is up in "));
-        }
+        return out.stream().anyMatch(l -> l.contains(" is up in "));
     }
 
     String id() {
-        synchronized (out) {
-            return out.stream().filter(l -> l.contains(" is up in ")).findFirst().map(l -> l.trim().split(" ")[0]).orElseThrow();
-        }
+        return out.stream().filter(l -> l.contains(" is up in ")).findFirst().map(l -> l.trim().split(" ")[0]).orElseThrow();
     }
 
     /** Sends a signal by name (INT, TERM, HUP, KILL) to the launcher. */

@@ -65,7 +65,7 @@ class RunCommandTest {
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         started.add(p);
-        List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         Thread t = new Thread(() -> reader.lines().forEach(out::add));
         t.setDaemon(true);
