@@ -47,17 +47,25 @@ final class Failures {
     static Optional<String> foreignPort(RenderedProcess p, String token) {
         for (Map.Entry<String, Integer> e : p.ports().entrySet()) {
             int port = e.getValue();
-            if (!Readiness.taken(port)) {
+            if (PortProbe.isFree(port)) {
                 continue;
             }
-            Optional<Readiness.Holder> holder = Readiness.holderOf(port);
+            Optional<PortOwners.Holder> holder = PortOwners.of(port).stream().filter(PortOwners.Holder::known).findFirst();
             if (holder.isPresent() && ProcessTree.byToken(token).stream().anyMatch(h -> h.pid() == holder.get().pid())) {
                 continue; // one of ours (say a grandchild still running): not a foreign program
             }
             return Optional.of("port " + port + " (" + e.getKey() + ") was taken by another program"
-                    + holder.map(h -> " (" + h + ")").orElse("") + " before " + p.name() + " could bind it");
+                    + holder.map(h -> " (pid " + h.pid() + " " + programName(h) + ")").orElse("") + " before " + p.name()
+                    + " could bind it");
         }
         return Optional.empty();
+    }
+
+    /** "java" for /usr/lib/jvm/.../bin/java: the program's file name, as ps shows it. */
+    private static String programName(PortOwners.Holder h) {
+        String command = ProcessHandle.of(h.pid()).flatMap(ph -> ph.info().command())
+                .orElse(h.command().split(" ", 2)[0]);
+        return Path.of(command).getFileName().toString();
     }
 
     /** Why {@code p} cannot be started at all (no such command or directory), or null. */

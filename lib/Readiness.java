@@ -2,19 +2,8 @@ package dev.launch;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -24,12 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The {@code ready:} checks of a profile: tcp (127.0.0.1 or ::1 accepts), http (a 2xx or 3xx
  * answer), log (a line of output contains a match). Each polls until it passes, its timeout
- * passes, or the process exits, whichever comes first. Also says who holds a port, so a crash
- * caused by a foreign program can be named as such.
+ * passes, or the process exits, whichever comes first.
  */
 public final class Readiness {
-    private static final int CONNECT_MS = 250;
-
     private Readiness() {}
 
     /** Passed, or why not (a phrase that follows "was not ready after 60s: "). */
@@ -105,7 +91,7 @@ public final class Readiness {
         } catch (NumberFormatException e) {
             return "'" + port + "' is not a port number";
         }
-        return listening(p) ? null : "nothing accepts connections on port " + p;
+        return PortProbe.isListening(p) ? null : "nothing accepts connections on port " + p;
     }
 
     /** Null on a 2xx or 3xx answer to GET {@code url}, else what went wrong. */
@@ -124,77 +110,5 @@ public final class Readiness {
         } catch (IOException | IllegalArgumentException e) {
             return "no answer on " + url;
         }
-    }
-
-    public static boolean listening(int port) {
-        for (String host : List.of("127.0.0.1", "::1")) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getByName(host), port), CONNECT_MS);
-                return true;
-            } catch (IOException e) {
-                // try the other family
-            }
-        }
-        return false;
-    }
-
-    /** Busy: something listens, or the port cannot be bound on the wildcard address. */
-    public static boolean taken(int port) {
-        if (listening(port)) {
-            return true;
-        }
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(port));
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    /** A process holding {@code port}: pid and command name. */
-    public record Holder(long pid, String command) {
-        @Override
-        public String toString() {
-            return "pid " + pid + (command.isEmpty() ? "" : " " + command);
-        }
-    }
-
-    /** Who listens on {@code port}, where /proc says (only our own user's processes are visible). */
-    public static Optional<Holder> holderOf(int port) {
-        Set<String> inodes = new HashSet<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            try {
-                List<String> rows = Files.readAllLines(Path.of(table));
-                for (String row : rows.subList(1, rows.size())) {
-                    String[] f = row.trim().split("\\s+");
-                    if (f.length > 9 && "0A".equals(f[3]) && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port) {
-                        inodes.add("socket:[" + f[9] + "]");
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // no such table (no IPv6, not Linux)
-            }
-        }
-        if (inodes.isEmpty()) {
-            return Optional.empty();
-        }
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
-            for (Path proc : procs) {
-                try (DirectoryStream<Path> fds = Files.newDirectoryStream(proc.resolve("fd"))) {
-                    for (Path fd : fds) {
-                        if (inodes.contains(Files.readSymbolicLink(fd).toString())) {
-                            String comm = Files.readString(proc.resolve("comm")).trim();
-                            return Optional.of(new Holder(Long.parseLong(proc.getFileName().toString()), comm));
-                        }
-                    }
-                } catch (IOException | SecurityException e) {
-                    // not ours to look at, or gone
-                }
-            }
-        } catch (IOException e) {
-            // no /proc
-        }
-        return Optional.empty();
     }
 }
