@@ -24,16 +24,20 @@ public final class Reaper {
             ProcessTree.Outcome outcome = ProcessTree.terminate(roots, instance.runToken(), grace);
             ended = outcome.terminated() + outcome.killed();
         }
-        int restored = 0;
+        List<String> problems = restore(instance.envFiles());
+        return new Result(ended, instance.envFiles().size() - problems.size(), problems);
+    }
+
+    /** Gives each env file its earlier content back; what could not be restored, one message each. */
+    public static List<String> restore(List<EnvFile.Backup> backups) {
         List<String> problems = new ArrayList<>();
-        for (EnvFile.Backup backup : instance.envFiles()) {
+        for (EnvFile.Backup backup : backups) {
             try {
                 EnvFile.restore(backup);
-                restored++;
             } catch (LaunchException e) {
                 problems.add(e.getMessage());
             }
         }
-        return new Result(ended, restored, problems);
+        return problems;
     }
 }

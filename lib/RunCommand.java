@@ -154,13 +154,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Env files get their earlier content back; the registry entry goes. Problems are reported, not thrown. */
     private static void undo(Registry registry, String id, List<EnvFile.Backup> backups, PrintWriter err) {
-        for (EnvFile.Backup b : backups) {
-            try {
-                EnvFile.restore(b);
-            } catch (LaunchException e) {
-                err.println("launch: " + e.getMessage());
-            }
-        }
+        Reaper.restore(backups).forEach(problem -> err.println("launch: " + problem));
         try {
             registry.locked(session -> {
                 session.remove(id);

@@ -125,7 +125,7 @@ public final class Watchdog implements AutoCloseable {
         if (stateDir != null) {
             entryOf(new Registry(stateDir, null), id, token); // loads the JSON classes now, not when every second counts
         }
-        while (Processes.find(launcherPid, launcherStart).filter(ProcessTree::running).isPresent()) {
+        while (Processes.find(launcherPid, launcherStart).isPresent()) {
             Thread.sleep(500);
         }
         reader.join(1000); // the pipe usually reports first; give it a moment, then act ourselves
