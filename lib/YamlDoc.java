@@ -13,13 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -72,34 +65,12 @@ public final class YamlDoc {
     }
 
     public static YamlDoc parse(Path file, String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setProcessComments(false);
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new LeanResolver(), options);
-            return new YamlDoc(file, text, composer.getSingleNode());
-        } catch (MarkedYAMLException e) {
-            YamlDoc doc = new YamlDoc(file, text, null);
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            doc.problems.add(Problem.error(file, mark == null ? 0 : mark.getLine() + 1,
-                    mark == null ? 0 : mark.getColumn() + 1, null, syntaxMessage(e)));
-            return doc;
+            return new YamlDoc(file, text, YamlSyntax.compose(text));
         } catch (YAMLException e) {
             YamlDoc doc = new YamlDoc(file, text, null);
-            doc.problems.add(Problem.error(file, 0, 0, null, "YAML error: " + oneLine(e.getMessage())));
+            doc.problems.add(YamlSyntax.problem(file, e));
             return doc;
-        }
-    }
-
-    /**
-     * Values are read from their text (see {@link #wholeNumber}, {@link #bool}), so only the null and
-     * merge-key readings of plain scalars are needed; skipping the rest keeps start-up short.
-     */
-    private static final class LeanResolver extends Resolver {
-        @Override
-        protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.MERGE, MERGE, "<");
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
-            addImplicitResolver(Tag.NULL, EMPTY, null);
         }
     }
 
@@ -107,24 +78,6 @@ public final class YamlDoc {
         YamlDoc doc = new YamlDoc(file, null, null);
         doc.problems.add(Problem.error(file, 0, 0, null, message));
         return doc;
-    }
-
-    private static String syntaxMessage(MarkedYAMLException e) {
-        StringBuilder sb = new StringBuilder("YAML syntax error: ");
-        sb.append(oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
-        if (e.getContext() != null) {
-            sb.append(" (").append(oneLine(e.getContext()));
-            Mark cm = e.getContextMark();
-            if (cm != null) {
-                sb.append(" that starts at line ").append(cm.getLine() + 1).append(", column ").append(cm.getColumn() + 1);
-            }
-            sb.append(')');
-        }
-        return sb.toString();
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 
     public Path file() {
