@@ -3,14 +3,14 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.yaml:snakeyaml:2.7
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.23.0
-//SOURCES ../lib/*.java
+//SOURCES ../lib/*/*.java
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr
 
-import dev.launch.Allocator;
-import dev.launch.Instance;
-import dev.launch.PortProbe;
-import dev.launch.PortRange;
-import dev.launch.Registry;
+import dev.launch.registry.Allocator;
+import dev.launch.registry.Instance;
+import dev.launch.ports.PortProbe;
+import dev.launch.ports.PortRange;
+import dev.launch.registry.Registry;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

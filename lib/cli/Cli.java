@@ -1,0 +1,65 @@
+package dev.launch.cli;
+
+import dev.launch.util.Durations;
+import dev.launch.util.ExitCode;
+import dev.launch.util.LaunchException;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Wires the command tree: the one place where exceptions become exit codes and messages. */
+public final class Cli {
+    private Cli() {}
+
+    /**
+     * Runs the command line: the commands scripts call most ({@code ports}, {@code status},
+     * {@code env}) in their plain forms without building the picocli model (see {@link FastPath}),
+     * everything else through picocli.
+     */
+    public static int run(Object topCommand, String... args) {
+        int fast = FastPath.run(args);
+        return fast != FastPath.NOT_HANDLED ? fast : create(topCommand).execute(args);
+    }
+
+    public static CommandLine create(Object topCommand) {
+        CommandLine cl = new CommandLine(topCommand);
+        cl.registerConverter(java.time.Duration.class, text -> {
+            try {
+                return Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println("launch: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                report(ex, commandLine.getErr(), GlobalOptions.of(commandLine.getCommandSpec()).verbose()));
+        return cl;
+    }
+
+    /** "launch: MESSAGE" on stderr and the exception's exit code; a stack trace only with --verbose. */
+    static int report(Exception ex, PrintWriter err, boolean verbose) {
+        if (ex instanceof LaunchException le) {
+            err.println("launch: " + le.getMessage());
+            if (verbose && le.getCause() != null) {
+                le.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return le.exitCode();
+        }
+        err.println("launch: internal error: " + ex
+                + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.FAILURE;
+    }
+}

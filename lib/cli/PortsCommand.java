@@ -1,0 +1,76 @@
+package dev.launch.cli;
+
+import dev.launch.config.Profile;
+import dev.launch.project.Project;
+import dev.launch.registry.Allocator;
+import dev.launch.registry.Instance;
+import dev.launch.registry.PortFormat;
+import dev.launch.util.Durations;
+import dev.launch.util.ExitCode;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(mixinStandardHelpOptions = true, name = "ports", header = "Allocate a block of ports without starting anything; print them as exports.",
+        description = {"Reserves the block for a lease (default 30s) so back-to-back calls get different blocks.",
+                "Use: eval \"$(./jbang launch.java ports)\""})
+public final class PortsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", description = "profile whose port names and chain to use (default: dev)")
+    String profile;
+
+    @Option(names = "--range", paramLabel = "NAME", description = "use this range instead of the profile's chain (repeatable, tried in order)")
+    List<String> ranges = new ArrayList<>();
+
+    // Defaults are the fields' initial values (picocli takes them as such), so FastPath,
+    // which fills these fields without picocli, starts from the same ones.
+    @Option(names = "--format", paramLabel = "FORMAT", description = "sh (default), dotenv or json")
+    PortFormat format = PortFormat.sh;
+
+    @Option(names = "--lease", paramLabel = "DURATION",
+            description = "how long the block stays reserved for you (0: not at all); default 30s")
+    Duration lease = Duration.ofSeconds(30);
+
+    @Override
+    public Integer call() {
+        return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int run(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        Duration leaseFor = lease;
+        Project project = options.project(err);
+        Profile p = project.profile(profile);
+        Allocator.Request request = project.request(p, ranges);
+        Instance instance = project.registry().locked(session -> {
+            Allocator.Allocation a = project.allocator().allocate(session.holders(), request);
+            long now = System.currentTimeMillis();
+            Instance lease = new Instance(Instance.FORMAT, session.nextId(p.name()), p.name(), Instance.Kind.LEASE,
+                    a.range(), a.blockStart(), a.blockCount(), a.ports(), ProcessHandle.current().pid(), null, now,
+                    now + leaseFor.toMillis(), UUID.randomUUID().toString(), null, null, List.of(), List.of());
+            if (!leaseFor.isZero()) {
+                session.put(lease);
+            }
+            if (!options.quiet()) {
+                a.skipped().forEach(s -> err.println("# skipped " + s));
+                err.println("# Using " + a.range() + " ports " + a.span()
+                        + (leaseFor.isZero() ? "" : " (reserved as " + lease.id() + " for " + Durations.format(leaseFor) + ")"));
+                err.flush();
+            }
+            return lease;
+        });
+        out.print(format.render(instance));
+        out.flush();
+        return ExitCode.OK;
+    }
+}

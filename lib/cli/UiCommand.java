@@ -1,0 +1,129 @@
+package dev.launch.cli;
+
+import dev.launch.ports.PortProbe;
+import dev.launch.ports.PortRange;
+import dev.launch.project.Project;
+import dev.launch.registry.RangeStates;
+import dev.launch.registry.Registry;
+import dev.launch.ui.UiRecord;
+import dev.launch.ui.UiServer;
+import dev.launch.util.ExitCode;
+import dev.launch.util.LaunchException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(mixinStandardHelpOptions = true, name = "ui", header = "A local web page of live instances and their ports, on 127.0.0.1 until Ctrl-C.")
+public final class UiCommand implements Callable<Integer> {
+    static final String UI_RANGE = "UI";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "P",
+            description = "serve on this port (default: the first free port of the UI range in ports.yaml, else any free port)")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GlobalOptions options = GlobalOptions.of(spec);
+        if (port != null && (port < 1 || port > PortRange.MAX_PORT)) {
+            throw LaunchException.usage("--port: must be between 1 and 65535 (got " + port + ")");
+        }
+        Project project = options.project(err);
+        Registry registry = project.registry();
+        UiRecord record = new UiRecord(registry.dir());
+        Object result = record.locked(() -> {
+            Optional<UiRecord.Entry> running = record.running();
+            if (running.isPresent()) {
+                return running.get();
+            }
+            UiServer server = bind(project, registry, ranges(options));
+            record.write(server.url());
+            return server;
+        });
+        if (result instanceof UiRecord.Entry running) {
+            out.println(running.url());
+            out.flush();
+            err.println("launch: ui already running (pid " + running.pid() + "); reusing it"
+                    + (port != null && !running.url().endsWith(":" + port + "/") ? " (--port " + port + " not used)" : ""));
+            err.flush();
+            return ExitCode.OK;
+        }
+        UiServer server = (UiServer) result;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            record.clear();
+            if (!options.quiet()) {
+                err.println("launch: ui stopped");
+                err.flush();
+            }
+            stopped.countDown();
+        }, "launch-ui-shutdown"));
+        out.println(server.url());
+        out.flush();
+        if (!options.quiet()) {
+            int count = registry.live().size();
+            err.println("launch: ui serving " + count + (count == 1 ? " instance" : " instances") + " of " + registry.dir()
+                    + " at " + server.url() + " (127.0.0.1 only); Ctrl-C to stop");
+            err.flush();
+        }
+        stopped.await();
+        return ExitCode.OK;
+    }
+
+    /** --port, else the first free port of the UI range, else one the OS picks. */
+    private UiServer bind(Project project, Registry registry, Supplier<List<Map<String, Object>>> ranges) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (port != null) {
+            try {
+                return UiServer.start(registry, ranges, port, err);
+            } catch (BindException e) {
+                throw LaunchException.failure("port " + port + " is busy (" + e.getMessage()
+                        + "); choose another with --port, or leave --port out to get a free one");
+            }
+        }
+        Optional<PortRange> range = Files.exists(project.locations().configFile())
+                ? project.config().range(UI_RANGE) : Optional.empty();
+        if (range.isEmpty()) {
+            return UiServer.start(registry, ranges, 0, err);
+        }
+        for (int candidate : range.get().ports()) {
+            if (!PortProbe.isFree(candidate)) {
+                continue;
+            }
+            try {
+                return UiServer.start(registry, ranges, candidate, err);
+            } catch (BindException e) {
+                // Taken between the probe and the bind: try the next one.
+            }
+        }
+        throw new LaunchException(ExitCode.NO_FREE_BLOCK, "no free port in range " + UI_RANGE + " (" + range.get().span()
+                + ") of " + project.locations().configFile() + "; free one, widen the range, or pass --port P");
+    }
+
+    /** /api/ranges reads ports.yaml afresh each time, so edits show; its warnings were printed at start. */
+    private static Supplier<List<Map<String, Object>>> ranges(GlobalOptions options) {
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        return () -> {
+            Project project = options.project(quiet);
+            return RangeStates.rows(project.config(), project.registry().locked(Registry.Session::holders));
+        };
+    }
+}

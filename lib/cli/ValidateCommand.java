@@ -1,0 +1,67 @@
+package dev.launch.cli;
+
+import dev.launch.config.PortsConfigLoader;
+import dev.launch.config.ProfileLoader;
+import dev.launch.util.ExitCode;
+import dev.launch.yaml.Problem;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check ports.yaml and every profile; print every problem with file:line:column",
+        description = "Problems (errors and warnings) go to standard error, one per line; a one-line "
+                + "summary goes to standard output. Exit 2 when there is any error, else 0.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        GlobalOptions globals = GlobalOptions.of(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path configFile = globals.configFile();
+        Path profilesDir = globals.profilesDir();
+
+        List<Problem> problems = new ArrayList<>();
+        PortsConfigLoader.Checked ports = PortsConfigLoader.check(configFile);
+        problems.addAll(ports.problems());
+        List<String> names = ProfileLoader.names(profilesDir);
+        if (!Files.isDirectory(profilesDir)) {
+            problems.add(Problem.error(profilesDir, 0, 0, null, "profiles directory not found; "
+                    + "create it with one NAME.yaml per profile, or point --profiles at one"));
+        }
+        Set<String> rangeNames = new LinkedHashSet<>(ports.names());
+        for (String name : names) {
+            Path file = profilesDir.resolve(name + ProfileLoader.SUFFIX);
+            problems.addAll(ProfileLoader.check(file, name, ports.config(), rangeNames, System::getenv).problems());
+        }
+
+        long errors = problems.stream().filter(Problem::isError).count();
+        long warnings = problems.size() - errors;
+        for (Problem p : problems) {
+            if (p.isError() || !globals.quiet()) {
+                err.println(p);
+            }
+        }
+        err.flush();
+        out.println(configFile + " and " + plural(names.size(), "profile") + ": "
+                + plural(errors, "error") + ", " + plural(warnings, "warning"));
+        out.flush();
+        return errors > 0 ? ExitCode.USAGE : ExitCode.OK;
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

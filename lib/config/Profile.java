@@ -1,0 +1,87 @@
+package dev.launch.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * profiles/NAME.yaml, decoded and validated. Strings that may hold templates ({@code ${ports.x}})
+ * are kept as written and rendered with {@link Template} once the ports are known; every
+ * reference in them was checked at load time.
+ */
+public record Profile(
+        String name,
+        Path file,
+        String description,
+        PortsSpec ports,
+        Map<String, ProcessSpec> processes,
+        List<EnvFileSpec> envFiles,
+        Duration grace) {
+
+    public Profile {
+        processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+        envFiles = List.copyOf(envFiles);
+    }
+
+    /** Port names (one port each, in block order), the fallback chain of range names, scan. */
+    public record PortsSpec(List<String> names, List<String> ranges, boolean scan) {
+        public PortsSpec {
+            names = List.copyOf(names);
+            ranges = List.copyOf(ranges);
+        }
+    }
+
+    public record ProcessSpec(
+            String name,
+            List<String> command,
+            String cwd,
+            Map<String, String> env,
+            ReadySpec ready,
+            List<String> dependsOn,
+            RestartPolicy restart,
+            int maxRestarts) {
+        public ProcessSpec {
+            command = List.copyOf(command);
+            env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+            dependsOn = List.copyOf(dependsOn);
+        }
+    }
+
+    public enum RestartPolicy {
+        NO("no"), ON_FAILURE("on-failure"), ALWAYS("always");
+
+        private final String yaml;
+
+        RestartPolicy(String yaml) {
+            this.yaml = yaml;
+        }
+
+        public String yaml() {
+            return yaml;
+        }
+    }
+
+    /** How to tell a process is ready; each check has its own timeout (default 60 s). */
+    public sealed interface ReadySpec {
+        Duration timeout();
+
+        /** A TCP connect succeeds on 127.0.0.1 or ::1; {@code port} is a template. */
+        record Tcp(String port, Duration timeout) implements ReadySpec {}
+
+        /** An HTTP GET answers 2xx or 3xx; {@code url} is a template. */
+        record Http(String url, Duration timeout) implements ReadySpec {}
+
+        /** A line of the process's output contains a match of {@code regex}. */
+        record Log(String regex, Duration timeout) implements ReadySpec {}
+    }
+
+    /** An env file to write while the stack runs; path and values are templates. */
+    public record EnvFileSpec(String path, Map<String, String> values) {
+        public EnvFileSpec {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
+}

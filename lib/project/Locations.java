@@ -1,0 +1,50 @@
+package dev.launch.project;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a command finds its files: ports.yaml, the profiles directory and the state directory.
+ * A null argument takes the default: ./ports.yaml (else beside launch.java), ./profiles (else
+ * beside launch.java), and $LAUNCH_STATE_DIR, $XDG_STATE_HOME/launch or ~/.local/state/launch.
+ */
+public record Locations(Path configFile, Path profilesDir, Path stateDir) {
+    public static Locations of(Path config, Path profiles, Path stateDir) {
+        return new Locations(
+                config != null ? config : firstExisting(Path.of("ports.yaml"), home().resolve("ports.yaml")),
+                profiles != null ? profiles : firstExisting(Path.of("profiles"), home().resolve("profiles")),
+                stateDir != null ? stateDir : defaultStateDir());
+    }
+
+    /** Where ports.yaml and profiles/ live when not in the working directory: the project root. */
+    public static Path home() {
+        String env = System.getenv("LAUNCH_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String source = System.getProperty("jbang.source");
+        if (source != null && !source.isBlank()) {
+            Path parent = Path.of(source).toAbsolutePath().getParent();
+            if (parent != null) {
+                return parent;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    static Path defaultStateDir() {
+        String env = System.getenv("LAUNCH_STATE_DIR");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "launch");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "state", "launch");
+    }
+
+    private static Path firstExisting(Path local, Path besideScript) {
+        return Files.exists(local) || !Files.exists(besideScript) ? local : besideScript;
+    }
+}

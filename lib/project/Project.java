@@ -1,0 +1,71 @@
+package dev.launch.project;
+
+import dev.launch.config.PortsConfig;
+import dev.launch.config.PortsConfigLoader;
+import dev.launch.config.Profile;
+import dev.launch.config.ProfileLoader;
+import dev.launch.ports.PortProbe;
+import dev.launch.ports.PortRange;
+import dev.launch.registry.Allocator;
+import dev.launch.registry.Registry;
+import dev.launch.util.LaunchException;
+import dev.launch.util.Suggest;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * What a command works on: ports.yaml, the profiles directory and the registry, found through
+ * its {@link Locations}. Loading is lazy so that commands pay only for what they use.
+ */
+public final class Project {
+    public static final String DEFAULT_PROFILE = "dev";
+
+    private final Locations locations;
+    private final boolean quiet;
+    private final PrintWriter err;
+    private PortsConfig config;
+
+    public Project(Locations locations, boolean quiet, PrintWriter err) {
+        this.locations = locations;
+        this.quiet = quiet;
+        this.err = err;
+    }
+
+    public Locations locations() {
+        return locations;
+    }
+
+    public PortsConfig config() {
+        if (config == null) {
+            config = PortsConfigLoader.load(locations.configFile());
+            if (!quiet) {
+                config.warnings().forEach(w -> err.println(w));
+                err.flush();
+            }
+        }
+        return config;
+    }
+
+    public Profile profile(String name) {
+        return ProfileLoader.load(locations.profilesDir(), name == null ? DEFAULT_PROFILE : name, config());
+    }
+
+    public Registry registry() {
+        return new Registry(locations.stateDir(), err);
+    }
+
+    public Allocator allocator() {
+        return new Allocator(port -> PortProbe.isFree(port) ? List.of() : PortProbe.probe(port).reasons());
+    }
+
+    /** The chain for a profile, or the ranges forced with --range (then without scan). */
+    public Allocator.Request request(Profile profile, List<String> forcedRanges) {
+        List<String> names = forcedRanges == null || forcedRanges.isEmpty() ? profile.ports().ranges() : forcedRanges;
+        List<PortRange> chain = names.stream().map(n -> config().range(n).orElseThrow(() -> LaunchException.usage(
+                "unknown range " + n + " (ports.yaml has " + String.join(", ", config().ranges().keySet()) + ")"
+                        + Suggest.didYouMean(n, config().ranges().keySet())))).toList();
+        boolean scan = (forcedRanges == null || forcedRanges.isEmpty()) && profile.ports().scan();
+        return new Allocator.Request(profile.ports().names(), chain, scan);
+    }
+}

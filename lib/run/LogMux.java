@@ -1,0 +1,185 @@
+package dev.launch.run;
+
+import dev.launch.util.Colors;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The stack's output: every line of every process, whole, behind a fixed-width name prefix
+ * ({@code alice   | }). One pump thread per stream reads lines; all writes go through one lock
+ * into one buffer, flushed when a stream has nothing more waiting, so lines never tear and a
+ * burst costs one write. Lines longer than 64 KiB are cut into prefixed pieces rather than held.
+ */
+public final class LogMux {
+    public static final int TAIL_LINES = 20;
+    private static final int MAX_LINE = 64 * 1024;
+
+    private final OutputStream out;
+    private final boolean color;
+    private final Map<String, byte[]> prefixes = new LinkedHashMap<>();
+    private final Map<String, Deque<String>> tails = new ConcurrentHashMap<>();
+    private final int width;
+    private volatile boolean broken;
+
+    public LogMux(OutputStream out, Collection<String> names, boolean color) {
+        this.out = new BufferedOutputStream(out, 64 * 1024);
+        this.color = color;
+        this.width = names.stream().mapToInt(String::length).max().orElse(0);
+        int i = 0;
+        for (String name : names) {
+            prefixes.put(name, prefix(name, i++));
+            tails.put(name, new ArrayDeque<>());
+        }
+    }
+
+    /** Whether prefixes are coloured (children then get FORCE_COLOR=1). */
+    public boolean color() {
+        return color;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** Starts a daemon thread copying {@code in} line by line; {@code onLine} sees each line. */
+    public Thread pump(String name, InputStream in, Consumer<String> onLine) {
+        Thread t = new Thread(() -> copy(name, in, onLine), "log-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** One prefixed line, as if the process had written it. */
+    public void line(String name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        emit(name, bytes, 0, bytes.length, null);
+        flush();
+    }
+
+    /** Lines without a prefix (the banner). */
+    public void plain(String text) {
+        byte[] bytes = (text.endsWith("\n") ? text : text + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (out) {
+            write(bytes, 0, bytes.length);
+        }
+        flush();
+    }
+
+    /** The last lines a process wrote (stdout and stderr together), oldest first. */
+    public List<String> tail(String name) {
+        Deque<String> tail = tails.get(name);
+        if (tail == null) {
+            return List.of();
+        }
+        synchronized (tail) {
+            return new ArrayList<>(tail);
+        }
+    }
+
+    public void flush() {
+        synchronized (out) {
+            if (!broken) {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    broken = true;
+                }
+            }
+        }
+    }
+
+    private void copy(String name, InputStream in, Consumer<String> onLine) {
+        byte[] buf = new byte[16 * 1024];
+        ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        if (pending.size() == 0) {
+                            emit(name, buf, start, i, onLine);
+                        } else {
+                            pending.write(buf, start, i - start);
+                            emitPending(name, pending, onLine);
+                        }
+                        start = i + 1;
+                    } else if (pending.size() + (i - start) >= MAX_LINE) {
+                        pending.write(buf, start, i - start);
+                        emitPending(name, pending, onLine);
+                        start = i;
+                    }
+                }
+                pending.write(buf, start, n - start);
+                if (in.available() == 0) {
+                    flush();
+                }
+            }
+        } catch (IOException e) {
+            // the stream closed under us (process gone): what was read is written below
+        }
+        if (pending.size() > 0) {
+            emitPending(name, pending, onLine);
+        }
+        flush();
+    }
+
+    private void emitPending(String name, ByteArrayOutputStream pending, Consumer<String> onLine) {
+        byte[] bytes = pending.toByteArray();
+        pending.reset();
+        emit(name, bytes, 0, bytes.length, onLine);
+    }
+
+    private void emit(String name, byte[] bytes, int from, int to, Consumer<String> onLine) {
+        if (to > from && bytes[to - 1] == '\r') {
+            to--;
+        }
+        byte[] prefix = prefixes.computeIfAbsent(name, k -> prefix(k, prefixes.size()));
+        synchronized (out) {
+            write(prefix, 0, prefix.length);
+            write(bytes, from, to - from);
+            write(new byte[] {'\n'}, 0, 1);
+        }
+        String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        Deque<String> tail = tails.computeIfAbsent(name, k -> new ArrayDeque<>());
+        synchronized (tail) {
+            if (tail.size() == TAIL_LINES) {
+                tail.removeFirst();
+            }
+            tail.addLast(text);
+        }
+        if (onLine != null) {
+            onLine.accept(text);
+        }
+    }
+
+    private void write(byte[] bytes, int from, int len) {
+        if (broken) {
+            return; // stdout is gone; keep draining the children so they never block on a full pipe
+        }
+        try {
+            out.write(bytes, from, len);
+        } catch (IOException e) {
+            broken = true;
+        }
+    }
+
+    private byte[] prefix(String name, int index) {
+        String padded = name + " ".repeat(Math.max(0, width - name.length())) + " |";
+        return ((color ? Colors.paint(index, padded) : padded) + " ").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.launch.run;
+
+import dev.launch.proc.ProcessTree;
+import dev.launch.proc.Processes;
+import dev.launch.registry.Instance;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One process of a stack as the {@link Supervisor} sees it: its current generation (a restart
+ * is a new one, so events of an earlier run are recognised and ignored), its log pumps, and
+ * the state it last reported. Touched only from the supervisor's own thread.
+ */
+final class ManagedProcess {
+    final RenderedProcess spec;
+    private final Supervisor.Listener listener;
+    Process process;
+    List<Thread> pumps = List.of();
+    int generation;
+    int restarts;
+    boolean ready;
+    Integer exitCode;
+
+    ManagedProcess(RenderedProcess spec, Supervisor.Listener listener) {
+        this.spec = spec;
+        this.listener = listener;
+    }
+
+    /**
+     * Spawns the next generation in a session of its own, with the run token in its environment,
+     * its output pumped into {@code logs} (and into {@code watch}, for a log readiness check).
+     */
+    Process spawn(String token, LogMux logs, Readiness.LogWatch watch) throws IOException {
+        List<String> argv = new ArrayList<>(ProcessTree.sessionPrefix());
+        argv.addAll(spec.command());
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        if (spec.cwd() != null) {
+            pb.directory(spec.cwd().toFile());
+        }
+        pb.environment().putAll(spec.env());
+        pb.environment().put(ProcessTree.TOKEN_VAR, token);
+        if (logs.color()) {
+            pb.environment().put("FORCE_COLOR", "1");
+        }
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        generation++;
+        ready = false;
+        exitCode = null;
+        process = null;
+        report("starting");
+        process = pb.start();
+        pumps = List.of(logs.pump(spec.name(), process.getInputStream(), watch),
+                logs.pump(spec.name(), process.getErrorStream(), watch));
+        report("running");
+        return process;
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    void report(String state) {
+        long pid = process == null ? 0 : process.pid();
+        String start = process == null ? null : Processes.startOf(process.toHandle());
+        listener.changed(new Instance.ProcessInfo(spec.name(), pid, start, state, restarts, exitCode));
+    }
+
+    /** Lets the pumps write what the process wrote last (bounded: a grandchild may hold the pipe open). */
+    void awaitPumps(long millis) {
+        long until = System.currentTimeMillis() + millis;
+        for (Thread t : pumps) {
+            try {
+                t.join(Math.max(1, until - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

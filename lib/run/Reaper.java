@@ -1,0 +1,49 @@
+package dev.launch.run;
+
+import dev.launch.envfile.EnvFile;
+import dev.launch.proc.ProcessTree;
+import dev.launch.proc.Processes;
+import dev.launch.registry.Instance;
+import dev.launch.util.LaunchException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finishes what a launcher that died without cleaning up left behind: ends every process of its
+ * run (recorded pids with their start times, their descendants, and anything carrying the run's
+ * token) and gives its env files their earlier content back. Used by the watchdog and `prune`.
+ */
+public final class Reaper {
+    private Reaper() {}
+
+    public record Result(int processesEnded, int envFilesRestored, List<String> problems) {}
+
+    public static Result cleanUp(Instance instance, Duration grace) {
+        List<ProcessHandle> roots = new ArrayList<>();
+        for (Instance.ProcessInfo p : instance.processes()) {
+            Processes.find(p.pid(), p.pidStart()).ifPresent(roots::add);
+        }
+        int ended = 0;
+        if (instance.runToken() != null || !roots.isEmpty()) {
+            ProcessTree.Outcome outcome = ProcessTree.terminate(roots, instance.runToken(), grace);
+            ended = outcome.terminated() + outcome.killed();
+        }
+        List<String> problems = restore(instance.envFiles());
+        return new Result(ended, instance.envFiles().size() - problems.size(), problems);
+    }
+
+    /** Gives each env file its earlier content back; what could not be restored, one message each. */
+    public static List<String> restore(List<EnvFile.Backup> backups) {
+        List<String> problems = new ArrayList<>();
+        for (EnvFile.Backup backup : backups) {
+            try {
+                EnvFile.restore(backup);
+            } catch (LaunchException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+}

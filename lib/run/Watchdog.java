@@ -1,0 +1,215 @@
+package dev.launch.run;
+
+import dev.launch.proc.ProcessTree;
+import dev.launch.proc.Processes;
+import dev.launch.registry.Instance;
+import dev.launch.registry.Registry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The launcher's dead-man switch: a small JVM of its own whose stdin is a pipe from the launcher.
+ * The kernel closes that pipe however the launcher dies, SIGKILL included; EOF without a "done"
+ * line first means the launcher is gone, and the watchdog ends the run's processes, gives the
+ * env files back and removes the registry entry. Polling the launcher's pid backs up the pipe.
+ */
+public final class Watchdog implements AutoCloseable {
+    /** The watchdog gives children less grace than a calm stop: all must be gone within seconds. */
+    static final Duration MAX_GRACE = Duration.ofSeconds(2);
+
+    private final Process process;
+    private final Writer toWatchdog;
+    private boolean closed;
+
+    private Watchdog(Process process) {
+        this.process = process;
+        this.toWatchdog = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    /** Starts a watchdog for the run {@code token} of instance {@code instanceId} (stateDir may be null). */
+    public static Watchdog start(Path stateDir, String instanceId, String token, Duration grace) throws IOException {
+        List<String> cmd = new ArrayList<>(ProcessTree.sessionPrefix());
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx32m", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), Watchdog.class.getName(),
+                stateDir == null ? "-" : stateDir.toAbsolutePath().toString(), instanceId, token,
+                Long.toString(ProcessHandle.current().pid()), String.valueOf(Processes.currentStart()),
+                Long.toString(grace.toMillis())));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().remove(ProcessTree.TOKEN_VAR);
+        return new Watchdog(pb.start());
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Tells the watchdog of a process to end should the launcher die (beyond those found by token). */
+    public synchronized void track(long pid, String start) {
+        send("pid " + pid + " " + start);
+    }
+
+    /** The launcher finished its own teardown: the watchdog exits without touching anything. */
+    public synchronized void done() {
+        if (!closed) {
+            send("done");
+            closed = true;
+            try {
+                toWatchdog.close();
+                process.waitFor(2, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // it is gone already
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        done();
+    }
+
+    private void send(String line) {
+        if (closed) {
+            return;
+        }
+        try {
+            toWatchdog.write(line + "\n");
+            toWatchdog.flush();
+        } catch (IOException e) {
+            // a dead watchdog cannot be told; the registry entry still lets `prune` clean up
+        }
+    }
+
+    /** {@code STATE_DIR|- INSTANCE TOKEN LAUNCHER_PID LAUNCHER_START GRACE_MILLIS} */
+    public static void main(String[] args) throws Exception {
+        Path stateDir = "-".equals(args[0]) ? null : Path.of(args[0]);
+        String id = args[1];
+        String token = args[2];
+        long launcherPid = Long.parseLong(args[3]);
+        String launcherStart = "null".equals(args[4]) ? null : args[4];
+        Duration grace = Duration.ofMillis(Math.min(Long.parseLong(args[5]), MAX_GRACE.toMillis()));
+        Map<Long, String> tracked = new ConcurrentHashMap<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals("done")) {
+                        System.exit(0);
+                    }
+                    String[] f = line.split(" ");
+                    if (f.length == 3 && f[0].equals("pid")) {
+                        tracked.put(Long.parseLong(f[1]), f[2]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // treated as EOF: the launcher cannot talk to us any more
+            }
+            cleanUp(stateDir, id, token, launcherPid, grace, tracked);
+        }, "watchdog-stdin");
+        reader.setDaemon(true);
+        reader.start();
+        if (stateDir != null) {
+            entryOf(new Registry(stateDir, null), id, token); // loads the JSON classes now, not when every second counts
+        }
+        while (Processes.find(launcherPid, launcherStart).isPresent()) {
+            Thread.sleep(500);
+        }
+        reader.join(1000); // the pipe usually reports first; give it a moment, then act ourselves
+        cleanUp(stateDir, id, token, launcherPid, grace, tracked);
+    }
+
+    private static synchronized void cleanUp(Path stateDir, String id, String token, long launcherPid, Duration grace,
+                                             Map<Long, String> tracked) {
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // Processes first (tracked pids and the token find them all); the registry, slower to
+        // read in a cold JVM, only adds pids a process may have hidden from the token scan.
+        List<ProcessHandle> roots = new ArrayList<>();
+        tracked.forEach((pid, start) -> Processes.find(pid, "null".equals(start) ? null : start).ifPresent(roots::add));
+        ProcessTree.Outcome outcome = ProcessTree.terminate(roots, token, grace);
+        Registry registry = stateDir == null ? null : new Registry(stateDir, err);
+        Optional<Instance> entry = registry == null ? Optional.empty() : entryOf(registry, id, token);
+        boolean restored = true;
+        if (entry.isPresent()) {
+            Reaper.Result more = Reaper.cleanUp(entry.get(), grace); // recorded pids a process hid from the token; env files
+            more.problems().forEach(p -> err.println("launch: " + p));
+            restored = more.problems().isEmpty();
+            outcome = new ProcessTree.Outcome(outcome.terminated() + more.processesEnded(), outcome.killed(), outcome.took());
+        }
+        if (registry != null) {
+            forget(registry, id, token, restored);
+        }
+        if (outcome.terminated() + outcome.killed() > 0) {
+            err.println("launch: the launcher of " + id + " (pid " + launcherPid + ") is gone; its watchdog ended "
+                    + outcome.terminated() + " process" + (outcome.terminated() == 1 ? "" : "es")
+                    + (outcome.killed() > 0 ? " (" + outcome.killed() + " killed)" : ""));
+        }
+        err.flush();
+        System.exit(0);
+    }
+
+    /** This run's entry, wherever the registry holds it (live, or moved aside as dead). */
+    private static Optional<Instance> entryOf(Registry registry, String id, String token) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(registry.dir().resolve("instances").resolve(id + ".json"));
+        try {
+            candidates.addAll(registry.deadEntries());
+        } catch (IOException e) {
+            // no dead entries to look at
+        }
+        for (Path file : candidates) {
+            try {
+                if (Files.exists(file)) {
+                    Instance i = Registry.read(file);
+                    if (token.equals(i.runToken())) {
+                        return Optional.of(i);
+                    }
+                }
+            } catch (IOException e) {
+                // unreadable: the registry quarantines it on its next load
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The entry goes, live or already moved to the dead entries, unless an env file could not be
+     * restored: then it stays among the dead entries for `prune` to try again.
+     */
+    private static void forget(Registry registry, String id, String token, boolean restored) {
+        try {
+            // A SIGKILLed launcher may linger as a zombie that the registry still counts as alive.
+            registry.locked(s -> {
+                s.find(id).filter(i -> token.equals(i.runToken()) && (restored || i.envFiles().isEmpty()))
+                        .ifPresent(i -> s.remove(id));
+                return null;
+            });
+            for (Path dead : registry.deadEntries()) {
+                Instance i = Registry.read(dead);
+                if (token.equals(i.runToken()) && (restored || i.envFiles().isEmpty())) {
+                    Files.deleteIfExists(dead);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("launch: watchdog could not tidy the registry entry " + id + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.launch.ui;
+
+import dev.launch.proc.Processes;
+import dev.launch.util.Json;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code STATE/ui.json}: which `ui` serves this state dir (URL, pid, start time), so that a second
+ * `ui` reuses it instead of starting another. Checked and written under {@code STATE/ui.lock},
+ * so two `ui` started at the same moment still end up with one server.
+ */
+public final class UiRecord {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(String url, long pid, String pidStart, String stateDir) {}
+
+    private final Path stateDir;
+    private final Path file;
+
+    public UiRecord(Path stateDir) {
+        this.stateDir = stateDir.toAbsolutePath();
+        this.file = this.stateDir.resolve("ui.json");
+    }
+
+    /** Runs {@code body} holding the ui lock (the registry's lock is not held meanwhile). */
+    public <T> T locked(Callable<T> body) throws Exception {
+        Files.createDirectories(stateDir);
+        try (FileChannel channel = FileChannel.open(stateDir.resolve("ui.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            return body.call();
+        }
+    }
+
+    /** The recorded `ui`, if its process is alive and its URL answers for this state dir. */
+    public Optional<Entry> running() {
+        Entry entry;
+        try {
+            entry = Json.mapper().readValue(file.toFile(), Entry.class);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (entry.url() == null || !Processes.isAlive(entry.pid(), entry.pidStart()) || !answers(entry.url())) {
+            return Optional.empty();
+        }
+        return Optional.of(entry);
+    }
+
+    public void write(String url) throws IOException {
+        ProcessHandle me = ProcessHandle.current();
+        Entry entry = new Entry(url, me.pid(), Processes.startOf(me), stateDir.toString());
+        Path tmp = file.resolveSibling(".ui.json.tmp-" + me.pid());
+        Files.write(tmp, Json.mapper().writeValueAsBytes(entry));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Removes the record if it is still this process's. */
+    public void clear() {
+        try {
+            Entry entry = Json.mapper().readValue(file.toFile(), Entry.class);
+            if (entry.pid() == ProcessHandle.current().pid()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // Nothing recorded, or unreadable: the next `ui` checks the pid and URL anyway.
+        }
+    }
+
+    private boolean answers(String url) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "api/health"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            JsonNode health = Json.mapper().readTree(response.body());
+            return stateDir.toString().equals(health.path("stateDir").asText());
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.launch.ui;
+
+import dev.launch.project.Locations;
+import dev.launch.registry.InstanceView;
+import dev.launch.run.Stopper;
+import dev.launch.registry.Instance;
+import dev.launch.registry.Registry;
+import dev.launch.util.Json;
+import dev.launch.util.LaunchException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The web UI: the page and its assets from {@code web/} on the classpath, and the JSON API it uses
+ * ({@code /api/instances}, {@code /api/ranges}, {@code /api/events}, {@code POST /api/instances/ID/stop}).
+ * Bound to 127.0.0.1 only. A state change needs POST, this run's token in {@value #TOKEN_HEADER}
+ * and, when the browser sends one, our own Origin; every request must name us in its Host header,
+ * so a page on another site (or one that rebinds its DNS name to 127.0.0.1) can neither stop a
+ * stack nor read the token.
+ */
+public final class UiServer implements AutoCloseable {
+    public static final String TOKEN_HEADER = "X-Launch-Token";
+    static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    static final ObjectWriter JSON = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern STOP_PATH = Pattern.compile("/api/instances/([A-Za-z0-9._-]+)/stop");
+    private static final Map<String, String> ASSETS = Map.of(
+            "/app.js", "text/javascript; charset=utf-8",
+            "/style.css", "text/css; charset=utf-8");
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private final HttpServer http;
+    private final ExecutorService threads;
+    private final Registry registry;
+    private final Supplier<List<Map<String, Object>>> ranges;
+    private final String token;
+    private final int port;
+    private final UiEvents events;
+
+    private UiServer(HttpServer http, Registry registry, Supplier<List<Map<String, Object>>> ranges, PrintWriter err) {
+        this.http = http;
+        this.registry = registry;
+        this.ranges = ranges;
+        this.port = http.getAddress().getPort();
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.token = HexFormat.of().formatHex(random);
+        this.events = new UiEvents(this::instances, err);
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "launch-ui");
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(threads);
+        http.createContext("/", this::handle);
+    }
+
+    /**
+     * Serves on 127.0.0.1:{@code port} (0: any free port). {@code ranges} gives /api/ranges its rows.
+     * Throws {@link java.net.BindException} when the port is taken.
+     */
+    public static UiServer start(Registry registry, Supplier<List<Map<String, Object>>> ranges, int port, PrintWriter err)
+            throws IOException {
+        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        UiServer server = new UiServer(HttpServer.create(new InetSocketAddress(loopback, port), 64), registry, ranges, err);
+        server.http.start();
+        server.events.start();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    public String token() {
+        return token;
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        http.stop(0);
+        threads.shutdownNow();
+    }
+
+    /** What /api/instances and every event carry: status --json's object for each live instance. */
+    List<Map<String, Object>> instances() {
+        long now = System.currentTimeMillis();
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Instance instance : registry.live()) {
+            all.add(InstanceView.describe(instance, now));
+        }
+        return all;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            secureHeaders(ex);
+            if (!ownHost(ex.getRequestHeaders().getFirst("Host"))) {
+                error(ex, 403, "this server answers only to 127.0.0.1:" + port + " or localhost:" + port);
+                return;
+            }
+            String path = ex.getRequestURI().getPath();
+            var stop = STOP_PATH.matcher(path);
+            if (stop.matches()) {
+                stop(ex, stop.group(1));
+                return;
+            }
+            if (!path.equals("/") && !path.equals("/index.html") && !ASSETS.containsKey(path) && !path.startsWith("/api/")) {
+                error(ex, 404, "no such page: " + path);
+                return;
+            }
+            if (!ex.getRequestMethod().equals("GET")) {
+                ex.getResponseHeaders().set("Allow", "GET");
+                error(ex, 405, ex.getRequestMethod() + " is not allowed here; use GET");
+                return;
+            }
+            switch (path) {
+                case "/", "/index.html" -> send(ex, 200, "text/html; charset=utf-8",
+                        asset("index.html").replace("{{TOKEN}}", token).getBytes(StandardCharsets.UTF_8));
+                case "/api/instances" -> json(ex, 200, instances());
+                case "/api/ranges" -> ranges(ex);
+                case "/api/events" -> events.stream(ex);
+                case "/api/health" -> json(ex, 200, health());
+                default -> {
+                    if (ASSETS.containsKey(path)) {
+                        send(ex, 200, ASSETS.get(path), asset(path.substring(1)).getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        error(ex, 404, "no such API: " + path + " (there are /api/instances, /api/ranges, /api/events)");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The browser went away mid-answer: nothing to tell anyone.
+        } catch (RuntimeException e) {
+            error(ex, 500, e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void stop(HttpExchange ex, String id) throws IOException {
+        if (!ex.getRequestMethod().equals("POST")) {
+            ex.getResponseHeaders().set("Allow", "POST");
+            error(ex, 405, "stopping needs POST");
+            return;
+        }
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        if (origin != null && !ownOrigins().contains(origin)) {
+            error(ex, 403, "cross-origin request refused (Origin " + origin + ")");
+            return;
+        }
+        String given = ex.getRequestHeaders().getFirst(TOKEN_HEADER);
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            error(ex, 403, "missing or wrong " + TOKEN_HEADER + " (reload the page)");
+            return;
+        }
+        Optional<Instance> instance = registry.find(id);
+        if (instance.isEmpty()) {
+            error(ex, 404, "no running instance " + id);
+            return;
+        }
+        Stopper.stop(registry, instance.get(), STOP_WAIT);
+        events.poke();
+        json(ex, 200, Map.of("stopped", id));
+    }
+
+    private void ranges(HttpExchange ex) throws IOException {
+        try {
+            json(ex, 200, ranges.get());
+        } catch (LaunchException e) {
+            error(ex, 500, e.getMessage());
+        }
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("app", "launch ui");
+        m.put("pid", ProcessHandle.current().pid());
+        m.put("stateDir", registry.dir().toString());
+        return m;
+    }
+
+    private boolean ownHost(String host) {
+        return host != null && (host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port));
+    }
+
+    private Set<String> ownOrigins() {
+        return Set.of("http://127.0.0.1:" + port, "http://localhost:" + port);
+    }
+
+    /** A file of the page: from the classpath (jar or tests), else from lib/web beside launch.java. */
+    static String asset(String name) throws IOException {
+        try (InputStream in = UiServer.class.getResourceAsStream("/web/" + name)) {
+            if (in != null) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        Path file = Locations.home().resolve("lib").resolve("web").resolve(name);
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file);
+        }
+        throw new IllegalStateException("web/" + name + " is missing from the classpath and from " + file.getParent());
+    }
+
+    static void json(HttpExchange ex, int status, Object value) throws IOException {
+        send(ex, status, "application/json; charset=utf-8", bytes(value));
+    }
+
+    static byte[] bytes(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void error(HttpExchange ex, int status, String message) {
+        try {
+            json(ex, status, Map.of("error", message));
+        } catch (IOException | RuntimeException ignored) {
+            // Headers already sent, or the client is gone: the answer cannot be changed any more.
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        if (type.startsWith("text/html")) {
+            ex.getResponseHeaders().set("Content-Security-Policy", CSP);
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void secureHeaders(HttpExchange ex) {
+        var h = ex.getResponseHeaders();
+        h.set("Cache-Control", "no-store");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("X-Frame-Options", "DENY");
+        h.set("Referrer-Policy", "no-referrer");
+    }
+}

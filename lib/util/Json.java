@@ -1,0 +1,152 @@
+package dev.launch.util;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON through Jackson's streaming API for the paths every `ports`, `status` and `env` takes:
+ * plain values (maps, lists, strings, numbers, booleans, enums, paths, records) out, and maps,
+ * lists and scalars in. Jackson's databind (the {@link #mapper()}) costs a large part of a short
+ * run's start-up, so it is kept for the web UI and `check --json`, and created only when used.
+ */
+public final class Json {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private Json() {}
+
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(SerializationFeature.INDENT_OUTPUT, true);
+    }
+
+    public static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
+
+    /** Pretty-printed JSON of {@code value}. */
+    public static String write(Object value) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.doubleValue());
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Enum<?> e) {
+            g.writeString(e.name());
+        } else if (value instanceof Path p) {
+            g.writeString(p.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            g.writeStartArray();
+            for (Object item : items) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else if (value.getClass().isRecord()) {
+            g.writeStartObject();
+            for (RecordComponent c : value.getClass().getRecordComponents()) {
+                Object v;
+                try {
+                    v = c.getAccessor().invoke(value);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (v != null) {
+                    g.writeFieldName(c.getName());
+                    write(g, v);
+                }
+            }
+            g.writeEndObject();
+        } else {
+            g.writeString(value.toString());
+        }
+    }
+
+    /** Parses JSON into maps (in document order), lists, strings, longs, doubles, booleans and nulls. */
+    public static Object read(String text) throws IOException {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() == null) {
+                throw new IOException("empty document");
+            }
+            Object value = read(p);
+            if (p.nextToken() != null) {
+                throw new IOException("unexpected content after the document at " + p.currentLocation().getCharOffset());
+            }
+            return value;
+        }
+    }
+
+    private static Object read(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    map.put(name, read(p));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(p));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return p.getDoubleValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return p.getBooleanValue();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + t + " at " + p.currentLocation().getCharOffset());
+        }
+    }
+}

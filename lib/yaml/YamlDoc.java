@@ -1,0 +1,302 @@
+package dev.launch.yaml;
+
+import dev.launch.util.Durations;
+import dev.launch.util.Suggest;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML file as SnakeYAML's node tree, read for its text and positions only: no value is ever
+ * constructed by YAML's rules, so {@code no} stays "no" and {@code 010} stays "010". Every
+ * accessor reports what is wrong as a {@link Problem} at the node's line:column and returns null,
+ * so a loader can go on and report everything in one pass.
+ */
+public final class YamlDoc {
+    /** One key of a mapping with its value; both keep their positions. */
+    public record Entry(ScalarNode key, Node value) {
+        public String name() {
+            return key.getValue();
+        }
+    }
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+    private final Path file;
+    private final String source;
+    private final Node root;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<Node> merging = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private YamlDoc(Path file, String source, Node root) {
+        this.file = file;
+        this.source = source;
+        this.root = root;
+    }
+
+    /** Reads and parses {@code file}; a missing file is reported with {@code missingHint}. */
+    public static YamlDoc read(Path file, String missingHint) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return failed(file, "not found; " + missingHint);
+        } catch (MalformedInputException e) {
+            return failed(file, "is not UTF-8 text");
+        } catch (IOException e) {
+            return failed(file, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        return parse(file, text);
+    }
+
+    public static YamlDoc parse(Path file, String text) {
+        try {
+            return new YamlDoc(file, text, YamlSyntax.compose(text));
+        } catch (YAMLException e) {
+            YamlDoc doc = new YamlDoc(file, text, null);
+            doc.problems.add(YamlSyntax.problem(file, e));
+            return doc;
+        }
+    }
+
+    private static YamlDoc failed(Path file, String message) {
+        YamlDoc doc = new YamlDoc(file, null, null);
+        doc.problems.add(Problem.error(file, 0, 0, null, message));
+        return doc;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The document's top node; null when the file is missing, broken or empty. */
+    public Node root() {
+        return root;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    public void error(Node at, String keyPath, String message) {
+        problems.add(Problem.error(file, line(at), column(at), keyPath, message));
+    }
+
+    public void warning(Node at, String keyPath, String message) {
+        problems.add(Problem.warning(file, line(at), column(at), keyPath, message));
+    }
+
+    /** Reports at a position inside a scalar, e.g. the "${" of a bad template in a value. */
+    public void errorInside(ScalarNode at, int indexInValue, String keyPath, String message) {
+        int[] pos = source == null ? new int[] {line(at), column(at)}
+                : new SourceText(source).positionInside(at, indexInValue);
+        problems.add(Problem.error(file, pos[0], pos[1], keyPath, message));
+    }
+
+    private static int line(Node n) {
+        return n == null ? 0 : n.getStartMark().getLine() + 1;
+    }
+
+    private static int column(Node n) {
+        return n == null ? 0 : n.getStartMark().getColumn() + 1;
+    }
+
+    public static String path(String parent, String key) {
+        return parent == null || parent.isEmpty() ? key : parent + "." + key;
+    }
+
+    /** True for an absent value: {@code key:} with nothing, {@code ~} or {@code null}. */
+    public static boolean isNull(Node node) {
+        return node == null || (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN
+                && Tag.NULL.equals(s.getTag()));
+    }
+
+    static String describe(Node node) {
+        if (isNull(node)) {
+            return "nothing";
+        }
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "\"" + ((ScalarNode) node).getValue() + "\"";
+    }
+
+    /** The keys of a mapping in file order; duplicates and {@code <<} merges are handled here. */
+    public Map<String, Entry> mapping(Node node, String keyPath, String expected) {
+        if (!(node instanceof MappingNode m)) {
+            error(node, keyPath, "expected " + expected + ", got " + describe(node));
+            return null;
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        List<Entry> merged = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode key)) {
+                error(t.getKeyNode(), keyPath, "a key must be plain text, got " + describe(t.getKeyNode()));
+                continue;
+            }
+            if (Tag.MERGE.equals(key.getTag())) {
+                collectMerge(t.getValueNode(), keyPath, merged);
+                continue;
+            }
+            Entry earlier = entries.get(key.getValue());
+            if (earlier != null) {
+                error(key, keyPath, "duplicate key \"" + key.getValue() + "\": defined on line "
+                        + line(earlier.key()) + " and again on line " + line(key));
+                continue;
+            }
+            entries.put(key.getValue(), new Entry(key, t.getValueNode()));
+        }
+        for (Entry e : merged) {
+            entries.putIfAbsent(e.name(), e);
+        }
+        return entries;
+    }
+
+    private void collectMerge(Node value, String keyPath, List<Entry> into) {
+        List<Node> sources = value instanceof SequenceNode s ? s.getValue() : List.of(value);
+        for (Node source : sources) {
+            if (!merging.add(source)) {
+                error(value, keyPath, "a << merge refers to itself");
+                continue;
+            }
+            Map<String, Entry> m = mapping(source, keyPath, "a mapping to merge with <<");
+            if (m != null) {
+                into.addAll(m.values());
+            }
+            merging.remove(source);
+        }
+    }
+
+    /** Reports every key not in {@code known}, with a "did you mean" when one is close. */
+    public void unknownKeys(Map<String, Entry> entries, String keyPath, Collection<String> known) {
+        unknownKeys(entries, keyPath, known, Map.of());
+    }
+
+    /** As above; {@code aliases} maps other tools' words ("environment") to ours ("env"). */
+    public void unknownKeys(Map<String, Entry> entries, String keyPath, Collection<String> known,
+            Map<String, String> aliases) {
+        for (Entry e : entries.values()) {
+            if (!known.contains(e.name())) {
+                String alias = aliases.get(e.name().toLowerCase(java.util.Locale.ROOT));
+                String hint = alias != null ? "; did you mean \"" + alias + "\"?" : Suggest.didYouMean(e.name(), known);
+                error(e.key(), keyPath, "unknown key \"" + e.name() + "\""
+                        + (hint.isEmpty() ? " (expected " + oneOf(known) + ")" : hint));
+            }
+        }
+    }
+
+    static String oneOf(Collection<String> names) {
+        return names.size() == 1 ? names.iterator().next() : "one of: " + String.join(", ", names);
+    }
+
+    public List<Node> sequence(Node node, String keyPath, String expected) {
+        if (!(node instanceof SequenceNode s)) {
+            error(node, keyPath, "expected " + expected + ", got " + describe(node));
+            return null;
+        }
+        return s.getValue();
+    }
+
+    /** The scalar's text exactly as written (after YAML quoting); null if not a scalar. */
+    public String text(Node node, String keyPath) {
+        if (!(node instanceof ScalarNode s)) {
+            error(node, keyPath, "expected text, got " + describe(node));
+            return null;
+        }
+        return s.getValue();
+    }
+
+    /** A plain, decimal whole number; rejects what YAML 1.1 would read differently than 1.2. */
+    public Integer wholeNumber(Node node, String keyPath) {
+        if (!(node instanceof ScalarNode s) || isNull(node)) {
+            error(node, keyPath, "expected a whole number, got " + describe(node));
+            return null;
+        }
+        String text = s.getValue();
+        if (s.getScalarStyle() != ScalarStyle.PLAIN) {
+            error(node, keyPath, "expected a whole number, got the quoted text \"" + text + "\"; remove the quotes");
+            return null;
+        }
+        if (!INTEGER.matcher(text).matches()) {
+            error(node, keyPath, "expected a whole number (got " + text + ")");
+            return null;
+        }
+        String digits = text.startsWith("-") ? text.substring(1) : text;
+        if (digits.length() > 1 && digits.startsWith("0")) {
+            String plain = digits.replaceFirst("^0+(?=.)", "");
+            error(node, keyPath, "leading zero is ambiguous in YAML (octal?); write " + (text.startsWith("-") ? "-" : "") + plain);
+            return null;
+        }
+        if (digits.length() > 9) {
+            error(node, keyPath, "is far too large (got " + text + ")");
+            return null;
+        }
+        return Integer.parseInt(text);
+    }
+
+    /** true or false as YAML 1.2 writes them; yes/no/on/off are not booleans here. */
+    public Boolean bool(Node node, String keyPath) {
+        if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN) {
+            switch (s.getValue()) {
+                case "true", "True", "TRUE":
+                    return true;
+                case "false", "False", "FALSE":
+                    return false;
+                default:
+                    break;
+            }
+        }
+        error(node, keyPath, "expected true or false, got " + describe(node));
+        return null;
+    }
+
+    /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or a whole number of seconds. */
+    public java.time.Duration duration(Node node, String keyPath) {
+        if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && INTEGER.matcher(s.getValue()).matches()) {
+            Integer seconds = wholeNumber(node, keyPath);
+            if (seconds == null) {
+                return null;
+            }
+            if (seconds < 0) {
+                error(node, keyPath, "must not be negative (got " + seconds + ")");
+                return null;
+            }
+            return java.time.Duration.ofSeconds(seconds);
+        }
+        String text = text(node, keyPath);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            error(node, keyPath, e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.launch.ports;
+
+import dev.launch.testing.LoopbackPorts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PortOwnersTest {
+    @Test
+    void namesThisJvmAsHolderOfAPortItListensOn() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net/tcp: not Linux");
+        int port = LoopbackPorts.freePort();
+        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", port)) {
+            List<PortOwners.Holder> holders = PortOwners.of(port);
+            long me = ProcessHandle.current().pid();
+            assertTrue(holders.stream().anyMatch(h -> h.pid() == me), holders.toString());
+            PortOwners.Holder mine = holders.stream().filter(h -> h.pid() == me).findFirst().orElseThrow();
+            assertEquals("127.0.0.1:" + port, mine.address());
+            assertTrue(mine.command().contains("java"), mine.command());
+        }
+    }
+
+    @Test
+    void namesTheHolderOfAnIpv6Listener() throws Exception {
+        assumeTrue(PortProbe.ipv6Available(), "no IPv6 on this machine");
+        int port = LoopbackPorts.freePort();
+        try (ServerSocketChannel ignored = LoopbackPorts.listen("::1", port)) {
+            List<PortOwners.Holder> holders = PortOwners.of(port);
+            assertTrue(holders.stream().anyMatch(h -> h.pid() == ProcessHandle.current().pid()
+                    && h.address().equals("[::1]:" + port)), holders.toString());
+        }
+    }
+
+    @Test
+    void freePortHasNoHolders() {
+        assertEquals(List.of(), PortOwners.of(LoopbackPorts.freePort()));
+    }
+
+    @Test
+    void compressesIpv6AddressesAsTheyAreUsuallyWritten() {
+        assertEquals("::1", PortOwners.compress("0:0:0:0:0:0:0:1"));
+        assertEquals("::", PortOwners.compress("0:0:0:0:0:0:0:0"));
+        assertEquals("fd00::2", PortOwners.compress("fd00:0:0:0:0:0:0:2"));
+        assertEquals("1:0:2::3:0:0", PortOwners.compress("1:0:2:0:0:3:0:0"));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.launch.run;
+
+import dev.launch.proc.ProcessTree;
+import dev.launch.testing.Stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NothingLeftBehindTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
+    @Test
+    void grandchildrenAndDoubleForkedDaemonsAreGoneAfterTeardown() throws Exception {
+        RenderedProcess parent = Stack.sh("parent", "sleep 301 & sleep 302 & echo spawned; wait");
+        // ( ... & ) forks twice: the sleep is reparented away from the tree, found only by its token
+        RenderedProcess daemon = Stack.sh("daemon", "( sleep 303 & ) ; ( setsid sleep 304 & ) ; echo detached; exec sleep 305");
+        Stack s = Stack.start(Duration.ofSeconds(2), parent, daemon);
+        s.awaitReady(Duration.ofSeconds(5));
+        assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> ProcessTree.byToken(s.token).size() >= 6),
+                ProcessTree.byToken(s.token).toString());
+        List<ProcessHandle> all = ProcessTree.byToken(s.token);
+        long orphans = all.stream().filter(h -> h.parent().map(p -> p.pid() != ProcessHandle.current().pid()
+                && all.stream().noneMatch(o -> o.pid() == p.pid())).orElse(true)).count();
+        assertTrue(orphans >= 2, "the double-forked sleeps have left the tree: " + all);
+        s.supervisor.stop();
+        assertEquals(0, s.awaitExit(Duration.ofSeconds(1)));
+        assertTrue(all.stream().noneMatch(ProcessTree::running), "by pid: " + all);
+        assertTrue(ProcessTree.byToken(s.token).isEmpty(), "by token scan of /proc/*/environ");
+    }
+
+    @Test
+    void aFailingProcessTakesItsSiblingsAndTheirChildrenDown() throws Exception {
+        RenderedProcess sibling = Stack.sh("sibling", "sleep 306 & ( sleep 307 & ) ; wait");
+        RenderedProcess failing = Stack.sh("failing", "sleep 0.5; exit 2");
+        Stack s = Stack.start(Duration.ofSeconds(2), sibling, failing);
+        assertEquals(1, s.awaitExit(Duration.ofSeconds(10)));
+        assertTrue(ProcessTree.byToken(s.token).isEmpty());
+    }
+
+    @Test
+    void theTeardownNeverSignalsTheCallerOrASparedProcess() throws Exception {
+        Process spared = new ProcessBuilder("sleep", "30").start();
+        try {
+            ProcessTree.Outcome o = ProcessTree.terminate(List.of(List.of(ProcessHandle.current(), spared.toHandle())),
+                    null, Duration.ofMillis(200), java.util.Set.of(spared.pid()));
+            assertEquals(0, o.terminated());
+            assertTrue(spared.isAlive());
+        } finally {
+            spared.destroyForcibly();
+        }
+    }
+}

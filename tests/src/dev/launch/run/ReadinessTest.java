@@ -1,0 +1,95 @@
+package dev.launch.run;
+
+import dev.launch.config.Profile;
+import dev.launch.testing.Stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ReadinessTest {
+    @org.junit.jupiter.api.AfterEach
+    void stopStacks() {
+        Stack.stopAll();
+    }
+
+    @Test
+    void tcpPassesWhenLoopbackAccepts() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            assertNull(Readiness.tcp(Integer.toString(s.getLocalPort())));
+        }
+        int free = Stack.freePort();
+        assertEquals("nothing accepts connections on port " + free, Readiness.tcp(Integer.toString(free)));
+    }
+
+    @Test
+    void tcpPassesOnIpv6LoopbackToo() throws Exception {
+        ServerSocket s;
+        try {
+            s = new ServerSocket(0, 5, InetAddress.getByName("::1"));
+        } catch (java.io.IOException e) {
+            return; // no IPv6 on this machine: nothing to check
+        }
+        try (s) {
+            assertNull(Readiness.tcp(Integer.toString(s.getLocalPort())));
+        }
+    }
+
+    @Test
+    void httpPassesOn2xxAnd3xxAndFailsOn5xx() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ok", x -> { x.sendResponseHeaders(204, -1); x.close(); });
+        server.createContext("/moved", x -> { x.getResponseHeaders().add("Location", "/ok"); x.sendResponseHeaders(302, -1); x.close(); });
+        server.createContext("/broken", x -> { x.sendResponseHeaders(503, -1); x.close(); });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertNull(Readiness.http(base + "/ok"));
+            assertNull(Readiness.http(base + "/moved"));
+            assertEquals(base + "/broken answered 503", Readiness.http(base + "/broken"));
+        } finally {
+            server.stop(0);
+        }
+        String nobody = "http://127.0.0.1:" + Stack.freePort() + "/";
+        assertEquals("no answer on " + nobody, Readiness.http(nobody));
+    }
+
+    @Test
+    void httpReadyGatesAProcessOfTheStack() throws Exception {
+        int port = Stack.freePort();
+        RenderedProcess web = Stack.with(Stack.sh("web", "cd /tmp && exec python3 -m http.server --bind 127.0.0.1 " + port),
+                new Profile.ReadySpec.Http("http://127.0.0.1:" + port + "/", Duration.ofSeconds(15)));
+        Stack s = Stack.start(Duration.ofSeconds(2), web);
+        s.awaitReady(Duration.ofSeconds(15));
+        s.supervisor.stop();
+        assertEquals(0, s.awaitExit(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void logReadyPassesOnAMatchingLineOfEitherStream() throws Exception {
+        RenderedProcess p = Stack.with(Stack.sh("worker", "echo booting; sleep 0.3; echo 'Listening on :8080' >&2; exec sleep 300"),
+                new Profile.ReadySpec.Log("Listening on :\\d+", Duration.ofSeconds(10)));
+        Stack s = Stack.start(Duration.ofSeconds(2), p);
+        s.awaitReady(Duration.ofSeconds(10));
+        assertTrue(s.out().contains("worker | Listening on :8080"), s.out());
+        s.supervisor.stop();
+        assertEquals(0, s.awaitExit(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void aProcessThatExitsFailsItsReadinessAtOnce() throws Exception {
+        long t0 = System.nanoTime();
+        Readiness.Result r = Readiness.await(new Profile.ReadySpec.Tcp(Integer.toString(Stack.freePort()), Duration.ofSeconds(60)),
+                null, () -> false);
+        assertFalse(r.ready());
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos());
+    }
+}
