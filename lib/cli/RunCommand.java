@@ -10,7 +10,11 @@ import dev.launch.project.Project;
 import dev.launch.registry.Allocator;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
+import dev.launch.registry.StickyRanges;
 import dev.launch.run.Banner;
+import dev.launch.run.EnvFileHandOver;
+import dev.launch.run.EnvTargets;
+import dev.launch.run.HandOverNotice;
 import dev.launch.run.FrontendHint;
 import dev.launch.run.LogMux;
 import dev.launch.run.Reaper;
@@ -56,6 +60,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "how long processes get between SIGTERM and SIGKILL (default: the profile's grace, else 5s)")
     Duration grace;
 
+    @Option(names = "--strict", description = "only the first range of the profile's chain; busy means exit 3 naming the holder")
+    boolean strict;
+
     @Override
     public Integer call() {
         GlobalOptions options = GlobalOptions.of(spec);
@@ -78,22 +85,27 @@ public final class RunCommand implements Callable<Integer> {
         Path root = options.profilesDir().toAbsolutePath().normalize().getParent();
         Registry registry = project.registry();
         String token = ProcessTree.newToken();
-        Allocator.Request request = project.request(profile, List.of());
+        Allocator.Request request = project.request(profile, List.of(), strict);
         long started = System.nanoTime();
 
         Allocator.Allocation[] allocated = new Allocator.Allocation[1];
         Instance registered = registry.locked(session -> {
-            Allocator.Allocation a = project.allocator().allocate(session.holders(), request);
+            Allocator.Allocation a = project.allocator().allocate(session.holders(), sticky(profile, root, registry, request));
             allocated[0] = a;
             Instance i = new Instance(Instance.FORMAT, session.nextId(profile.name()), profile.name(), Instance.Kind.RUN,
                     a.range(), a.blockStart(), a.blockCount(), a.ports(), ProcessHandle.current().pid(),
                     Processes.currentStart(), System.currentTimeMillis(), 0, token, root.toString(), null, List.of(), List.of());
+            i = i.withFrontend(List.of(), EnvTargets.urls(profile, i), a.sticky());
+            if (profile.ports().sticky()) {
+                remember(session, registry, i, err);
+            }
             session.put(i);
             return i;
         });
         String id = registered.id();
         Allocator.Allocation allocation = allocated[0];
-        Function<String, String> lookup = key -> lookup(key, registered);
+        Function<String, String> lookup = EnvTargets.lookup(registered);
+        List<Instance.EnvTarget> targets = EnvTargets.render(profile, registered, root);
 
         Watchdog watchdog = null;
         List<EnvFile.Backup> backups = new ArrayList<>();
@@ -101,22 +113,20 @@ public final class RunCommand implements Callable<Integer> {
         try {
             watchdog = Watchdog.start(registry.dir(), id, token, graceFor);
             long watchdogPid = watchdog.pid();
+            Instance withTargets = registered.withFrontend(targets, registered.urls(), registered.sticky());
             registry.locked(session -> {
                 List<EnvFile.Backup> others = session.live().stream().filter(i -> !i.id().equals(id))
                         .flatMap(i -> i.envFiles().stream()).toList();
-                for (Profile.EnvFileSpec f : profile.envFiles()) {
-                    Path file = root.resolve(Template.render(f.path(), lookup));
-                    Map<String, String> values = new LinkedHashMap<>();
-                    f.values().forEach((k, v) -> values.put(k, Template.render(v, lookup)));
-                    java.util.Optional<String> owner = EnvFile.managedBy(file, others);
+                for (Instance.EnvTarget target : targets) {
+                    java.util.Optional<String> owner = EnvFile.managedBy(target.file(), others);
                     if (owner.isPresent()) {
-                        notWritten.add(new FrontendHint.NotWritten(file, owner.get(), values));
+                        notWritten.add(new FrontendHint.NotWritten(target.file(), owner.get(), target.values()));
                         continue;
                     }
-                    backups.add(EnvFile.apply(file, values, id));
-                    session.put(registered.withEnvFiles(backups).withWatchdog(watchdogPid));
+                    backups.add(EnvFile.apply(target.file(), target.values(), id));
+                    session.put(withTargets.withEnvFiles(backups).withWatchdog(watchdogPid));
                 }
-                session.put(registered.withEnvFiles(backups).withWatchdog(watchdogPid));
+                session.put(withTargets.withEnvFiles(backups).withWatchdog(watchdogPid));
                 return null;
             });
         } catch (Exception e) {
@@ -139,7 +149,9 @@ public final class RunCommand implements Callable<Integer> {
         RunState state = new RunState(registry, id, dog);
         Supervisor supervisor = new Supervisor(processes, token, graceFor, logs, err, options.quiet(), state::changed);
         supervisor.spare(dog.pid());
+        HandOverNotice notice = HandOverNotice.watch(registry, id, backups, root, err);
         supervisor.afterTeardown(() -> {
+            notice.stop();
             undo(registry, id, backups, err);
             dog.done();
         });
@@ -157,27 +169,40 @@ public final class RunCommand implements Callable<Integer> {
         return grace;
     }
 
-    static String lookup(String key, Instance instance) {
-        if (key.startsWith("ports.")) {
-            Integer port = instance.ports().get(key.substring("ports.".length()));
-            return port == null ? null : port.toString();
+    /** The request, preferring the block this checkout had last time when the profile is sticky. */
+    private static Allocator.Request sticky(Profile profile, Path root, Registry registry, Allocator.Request request) {
+        if (!profile.ports().sticky()) {
+            return request;
         }
-        if (key.startsWith("env.")) {
-            return System.getenv(key.substring("env.".length()));
-        }
-        return switch (key) {
-            case "instance.id" -> instance.id();
-            case "profile" -> instance.profile();
-            case "range" -> instance.range();
-            default -> null;
-        };
+        return registry.sticky().last(root.toString(), profile.name()).map(request::preferring).orElse(request);
     }
 
-    /** Env files get their earlier content back; the registry entry goes. Problems are reported, not thrown. */
+    /** The checkout's first live instance of the profile sets the block it gets next time. */
+    private static void remember(Registry.Session session, Registry registry, Instance instance, PrintWriter err) {
+        boolean first = session.live().stream().noneMatch(i -> i.kind() == Instance.Kind.RUN
+                && instance.cwd().equals(i.cwd()) && instance.profile().equals(i.profile()));
+        if (first) {
+            try {
+                registry.sticky().remember(instance.cwd(), instance.profile(),
+                        new StickyRanges.Block(instance.range(), instance.blockStart(), instance.blockCount()));
+            } catch (java.io.IOException e) {
+                err.println("launch: warning: cannot remember this checkout's range in " + registry.dir() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Under the registry lock: each env file this instance owns (as the registry has it, with any
+     * handed to it since it started) passes to the next instance using it, or gets its earlier
+     * content back; then the entry goes. Problems are reported, not thrown.
+     */
     private static void undo(Registry registry, String id, List<EnvFile.Backup> backups, PrintWriter err) {
-        Reaper.restore(backups).forEach(problem -> err.println("launch: " + problem));
         try {
             registry.locked(session -> {
+                Instance me = session.find(id).orElse(null);
+                List<String> problems = me == null ? Reaper.restore(backups)
+                        : EnvFileHandOver.release(session, me, line -> err.println("launch: " + line));
+                problems.forEach(problem -> err.println("launch: " + problem));
                 session.remove(id);
                 return null;
             });

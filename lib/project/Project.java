@@ -61,7 +61,19 @@ public final class Project {
 
     /** The chain for a profile, or the ranges forced with --range (then without scan). */
     public Allocator.Request request(Profile profile, List<String> forcedRanges) {
+        return request(profile, forcedRanges, false);
+    }
+
+    /**
+     * As above; strict (the flag or the profile's ports.strict) keeps only the chain's first
+     * range, without scan, so a busy block is an error rather than another block.
+     */
+    public Allocator.Request request(Profile profile, List<String> forcedRanges, boolean strictFlag) {
         List<String> names = forcedRanges == null || forcedRanges.isEmpty() ? profile.ports().ranges() : forcedRanges;
+        if (strictFlag || profile.ports().strict()) {
+            Allocator.Request all = request(profile, forcedRanges, false);
+            return new Allocator.Request(all.names(), all.chain().subList(0, 1), false);
+        }
         List<PortRange> chain = names.stream().map(n -> config().range(n).orElseThrow(() -> LaunchException.usage(
                 "unknown range " + n + " (ports.yaml has " + String.join(", ", config().ranges().keySet()) + ")"
                         + Suggest.didYouMean(n, config().ranges().keySet())))).toList();

@@ -1,5 +1,6 @@
 package dev.launch.registry;
 
+import dev.launch.ports.PortOwners;
 import dev.launch.ports.PortRange;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
@@ -23,7 +24,8 @@ public final class Allocator {
         List<String> busyReasons(int port);
     }
 
-    public record Request(List<String> names, List<PortRange> chain, boolean scan) {
+    /** What to allocate: a port per name, the chain, scan, and a block to try before the chain (sticky; may be null). */
+    public record Request(List<String> names, List<PortRange> chain, boolean scan, StickyRanges.Block preferred) {
         public Request {
             names = List.copyOf(names);
             chain = List.copyOf(chain);
@@ -31,10 +33,22 @@ public final class Allocator {
                 throw new IllegalArgumentException("a request needs at least one range");
             }
         }
+
+        public Request(List<String> names, List<PortRange> chain, boolean scan) {
+            this(names, chain, scan, null);
+        }
+
+        public Request preferring(StickyRanges.Block block) {
+            return new Request(names, chain, scan, block);
+        }
     }
 
-    /** The block taken, the name of each port in it, and why earlier ranges were passed over. */
-    public record Allocation(String range, int blockStart, int blockCount, Map<String, Integer> ports, List<String> skipped) {
+    /**
+     * The block taken, the name of each port in it, why earlier ranges were passed over, and
+     * whether it is the block this checkout had last time (sticky).
+     */
+    public record Allocation(String range, int blockStart, int blockCount, Map<String, Integer> ports, List<String> skipped,
+                             boolean sticky) {
         public Allocation {
             ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
             skipped = List.copyOf(skipped);
@@ -57,12 +71,19 @@ public final class Allocator {
     public Allocation allocate(List<Instance> instances, Request request) {
         Map<Integer, Instance> holders = heldPorts(instances);
         List<String> skipped = new ArrayList<>();
+        List<Integer> busyPorts = new ArrayList<>();
+        StickyRanges.Block preferred = request.preferred();
+        if (preferred != null && usable(request, preferred) && whyNot(holders, preferred.blockStart(), preferred.blockCount(), busyPorts).isEmpty()) {
+            Allocation a = allocation(preferred.range(), preferred.blockStart(), preferred.blockCount(), request.names(), skipped);
+            return new Allocation(a.range(), a.blockStart(), a.blockCount(), a.ports(), a.skipped(), true);
+        }
+        busyPorts.clear();
         for (PortRange range : request.chain()) {
             if (range.count() < request.names().size()) {
                 throw LaunchException.usage("range " + range.name() + " has " + range.count() + " ports but "
                         + request.names().size() + " port names need one each");
             }
-            Optional<String> why = whyNot(holders, range.base(), range.count());
+            Optional<String> why = whyNot(holders, range.base(), range.count(), busyPorts);
             if (why.isEmpty()) {
                 return allocation(range.name(), range.base(), range.count(), request.names(), skipped);
             }
@@ -81,7 +102,7 @@ public final class Allocator {
             }
             skipped.add("scan from " + first.base() + ": no " + count + " consecutive free ports up to 65535");
         }
-        throw new LaunchException(ExitCode.NO_FREE_BLOCK, noFreeBlockMessage(request, skipped));
+        throw new LaunchException(ExitCode.NO_FREE_BLOCK, noFreeBlockMessage(request, skipped, busyPorts));
     }
 
     private static Allocation allocation(String range, int start, int count, List<String> names, List<String> skipped) {
@@ -89,7 +110,20 @@ public final class Allocator {
         for (int i = 0; i < names.size(); i++) {
             ports.put(names.get(i), start + i);
         }
-        return new Allocation(range, start, count, ports, skipped);
+        return new Allocation(range, start, count, ports, skipped, false);
+    }
+
+    /** The remembered block still matches the request: a range of the chain at the same place, or a scanned block. */
+    private static boolean usable(Request request, StickyRanges.Block block) {
+        if (block.blockCount() < request.names().size() || block.blockStart() < 1
+                || block.blockStart() + block.blockCount() - 1 > PortRange.MAX_PORT) {
+            return false;
+        }
+        if (block.range().equals(SCAN)) {
+            return request.scan() && block.blockCount() == request.chain().get(0).count();
+        }
+        return request.chain().stream().anyMatch(r -> r.name().equals(block.range()) && r.base() == block.blockStart()
+                && r.count() == block.blockCount());
     }
 
     /** Every port a live entry holds, and by whom: one pass, so a long chain costs O(ranges). */
@@ -104,7 +138,7 @@ public final class Allocator {
     }
 
     /** The reason a block cannot be taken, naming each busy port and who holds it. */
-    private Optional<String> whyNot(Map<Integer, Instance> holders, int start, int count) {
+    private Optional<String> whyNot(Map<Integer, Instance> holders, int start, int count, List<Integer> busyPorts) {
         for (int port = start; port < start + count; port++) {
             Instance holder = holders.get(port);
             if (holder != null) {
@@ -116,6 +150,7 @@ public final class Allocator {
             List<String> reasons = check.busyReasons(port);
             if (!reasons.isEmpty()) {
                 busy.add(port + " busy (" + String.join("; ", reasons) + ")");
+                busyPorts.add(port);
             }
         }
         return busy.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", busy));
@@ -143,7 +178,7 @@ public final class Allocator {
                 : " (" + holder.profile() + ", pid " + holder.pid() + ")";
     }
 
-    private static String noFreeBlockMessage(Request request, List<String> skipped) {
+    private static String noFreeBlockMessage(Request request, List<String> skipped, List<Integer> busyPorts) {
         StringBuilder sb = new StringBuilder("no free block of ")
                 .append(request.chain().get(0).count()).append(" ports in ")
                 .append(request.chain().size() == 1 ? "range " : "any of the ranges ")
@@ -152,6 +187,10 @@ public final class Allocator {
         for (String line : skipped) {
             sb.append("\n  ").append(line);
         }
+        // Who holds the busy ports, where the OS says (one scan, only now that allocation failed).
+        Map<Integer, List<PortOwners.Holder>> owners = busyPorts.isEmpty() ? Map.of() : PortOwners.of(busyPorts);
+        owners.forEach((port, list) -> list.stream().findFirst().ifPresent(h -> sb.append("\n  port ").append(port)
+                .append(" is held by ").append(h.describe())));
         sb.append("\nStop an instance (./jbang launch.java status; ./jbang launch.java stop ID), free the ports"
                 + " (./jbang launch.java check PORT shows who holds one), or add a range to ports.yaml and to the"
                 + " profile's ports.ranges (or set ports.scan: true).");

@@ -49,6 +49,11 @@ public final class Registry {
         return dir;
     }
 
+    /** The blocks checkouts had last time (ports.sticky); use it under {@link #locked}. */
+    public StickyRanges sticky() {
+        return new StickyRanges(dir);
+    }
+
     /** The entries of one locked read-modify-write; changes are written when the call returns. */
     public final class Session {
         private final List<Instance> live;
@@ -125,6 +130,19 @@ public final class Registry {
 
     public Optional<Instance> find(String id) {
         return locked(s -> s.find(id));
+    }
+
+    /**
+     * The entry as last written, read without the lock (every write is an atomic rename), for a
+     * launcher watching its own entry; empty when absent or unreadable.
+     */
+    public Optional<Instance> peek(String id) {
+        try {
+            Path file = instances.resolve(id + ".json");
+            return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.of(read(file)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Entries of dead owners waiting for `prune` or the watchdog to finish their cleanup. */
