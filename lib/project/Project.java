@@ -69,15 +69,13 @@ public final class Project {
      * range, without scan, so a busy block is an error rather than another block.
      */
     public Allocator.Request request(Profile profile, List<String> forcedRanges, boolean strictFlag) {
-        List<String> names = forcedRanges == null || forcedRanges.isEmpty() ? profile.ports().ranges() : forcedRanges;
-        if (strictFlag || profile.ports().strict()) {
-            Allocator.Request all = request(profile, forcedRanges, false);
-            return new Allocator.Request(all.names(), all.chain().subList(0, 1), false);
-        }
-        List<PortRange> chain = names.stream().map(n -> config().range(n).orElseThrow(() -> LaunchException.usage(
+        boolean forced = forcedRanges != null && !forcedRanges.isEmpty();
+        boolean strict = strictFlag || profile.ports().strict();
+        List<String> names = forced ? forcedRanges : profile.ports().ranges();
+        List<PortRange> chain = (strict ? names.subList(0, 1) : names).stream().map(n -> config().range(n).orElseThrow(() -> LaunchException.usage(
                 "unknown range " + n + " (ports.yaml has " + String.join(", ", config().ranges().keySet()) + ")"
                         + Suggest.didYouMean(n, config().ranges().keySet())))).toList();
-        boolean scan = (forcedRanges == null || forcedRanges.isEmpty()) && profile.ports().scan();
+        boolean scan = !forced && !strict && profile.ports().scan();
         return new Allocator.Request(profile.ports().names(), chain, scan);
     }
 }
