@@ -25,7 +25,7 @@ public final class Allocator {
     }
 
     /** What to allocate: a port per name, the chain, scan, and a block to try before the chain (sticky; may be null). */
-    public record Request(List<String> names, List<PortRange> chain, boolean scan, StickyRanges.Block preferred) {
+    public record Request(List<String> names, List<PortRange> chain, boolean scan, PortRange preferred) {
         public Request {
             names = List.copyOf(names);
             chain = List.copyOf(chain);
@@ -38,24 +38,23 @@ public final class Allocator {
             this(names, chain, scan, null);
         }
 
-        public Request preferring(StickyRanges.Block block) {
+        public Request preferring(PortRange block) {
             return new Request(names, chain, scan, block);
         }
     }
 
     /**
-     * The block taken, the name of each port in it, why earlier ranges were passed over, and
-     * whether it is the block this checkout had last time (sticky).
+     * The block taken (named for its range), the name of each port in it, why earlier ranges were
+     * passed over, and whether it is the block this checkout had last time (sticky).
      */
-    public record Allocation(String range, int blockStart, int blockCount, Map<String, Integer> ports, List<String> skipped,
-                             boolean sticky) {
+    public record Allocation(PortRange block, Map<String, Integer> ports, List<String> skipped, boolean sticky) {
         public Allocation {
             ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
             skipped = List.copyOf(skipped);
         }
 
-        public String span() {
-            return blockCount == 1 ? Integer.toString(blockStart) : blockStart + "-" + (blockStart + blockCount - 1);
+        public String range() {
+            return block.name();
         }
     }
 
@@ -72,10 +71,11 @@ public final class Allocator {
         Map<Integer, Instance> holders = heldPorts(instances);
         List<String> skipped = new ArrayList<>();
         List<Integer> busyPorts = new ArrayList<>();
-        StickyRanges.Block preferred = request.preferred();
-        if (preferred != null && usable(request, preferred) && whyNot(holders, preferred.blockStart(), preferred.blockCount(), busyPorts).isEmpty()) {
-            Allocation a = allocation(preferred.range(), preferred.blockStart(), preferred.blockCount(), request.names(), skipped);
-            return new Allocation(a.range(), a.blockStart(), a.blockCount(), a.ports(), a.skipped(), true);
+        PortRange preferred = request.preferred();
+        if (preferred != null && usable(request, preferred)
+                && whyNot(holders, preferred.base(), preferred.count(), busyPorts).isEmpty()) {
+            Allocation a = allocation(preferred, request.names(), skipped);
+            return new Allocation(a.block(), a.ports(), a.skipped(), true);
         }
         busyPorts.clear();
         for (PortRange range : request.chain()) {
@@ -85,7 +85,7 @@ public final class Allocator {
             }
             Optional<String> why = whyNot(holders, range.base(), range.count(), busyPorts);
             if (why.isEmpty()) {
-                return allocation(range.name(), range.base(), range.count(), request.names(), skipped);
+                return allocation(range, request.names(), skipped);
             }
             skipped.add(range.name() + " " + range.span() + ": " + why.get());
         }
@@ -96,7 +96,7 @@ public final class Allocator {
             while (start + count - 1 <= PortRange.MAX_PORT) {
                 int busyAt = firstUnusable(holders, start, count);
                 if (busyAt < 0) {
-                    return allocation(SCAN, start, count, request.names(), skipped);
+                    return allocation(new PortRange(SCAN, start, count), request.names(), skipped);
                 }
                 start = busyAt + 1;
             }
@@ -105,32 +105,30 @@ public final class Allocator {
         throw new LaunchException(ExitCode.NO_FREE_BLOCK, noFreeBlockMessage(request, skipped, busyPorts));
     }
 
-    private static Allocation allocation(String range, int start, int count, List<String> names, List<String> skipped) {
+    private static Allocation allocation(PortRange block, List<String> names, List<String> skipped) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            ports.put(names.get(i), start + i);
+            ports.put(names.get(i), block.base() + i);
         }
-        return new Allocation(range, start, count, ports, skipped, false);
+        return new Allocation(block, ports, skipped, false);
     }
 
-    /** The remembered block still matches the request: a range of the chain at the same place, or a scanned block. */
-    private static boolean usable(Request request, StickyRanges.Block block) {
-        if (block.blockCount() < request.names().size() || block.blockStart() < 1
-                || block.blockStart() + block.blockCount() - 1 > PortRange.MAX_PORT) {
+    /** The remembered block still fits the request: a range of the chain as it is now, or a scanned block. */
+    private static boolean usable(Request request, PortRange block) {
+        if (block.count() < request.names().size()) {
             return false;
         }
-        if (block.range().equals(SCAN)) {
-            return request.scan() && block.blockCount() == request.chain().get(0).count();
+        if (block.name().equals(SCAN)) {
+            return request.scan() && block.count() == request.chain().get(0).count();
         }
-        return request.chain().stream().anyMatch(r -> r.name().equals(block.range()) && r.base() == block.blockStart()
-                && r.count() == block.blockCount());
+        return request.chain().contains(block);
     }
 
     /** Every port a live entry holds, and by whom: one pass, so a long chain costs O(ranges). */
     private static Map<Integer, Instance> heldPorts(List<Instance> instances) {
         Map<Integer, Instance> held = new java.util.HashMap<>();
         for (Instance i : instances) {
-            for (int port = i.blockStart(); port <= i.blockLast(); port++) {
+            for (int port = i.block().base(); port <= i.block().last(); port++) {
                 held.putIfAbsent(port, i);
             }
         }

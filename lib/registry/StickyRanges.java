@@ -1,5 +1,6 @@
 package dev.launch.registry;
 
+import dev.launch.ports.PortRange;
 import dev.launch.util.Json;
 
 import java.io.IOException;
@@ -22,15 +23,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The block each checkout (its directory) had last time, per profile, for {@code ports.sticky}:
- * {@code STATE/sticky.json}. Read and written under the registry lock; a damaged file only
+ * {@code STATE/sticky.json}; a block is the range it came from (or "scan"), its first port and size. Read and written under the registry lock; a damaged file only
  * costs the memory of earlier blocks. The oldest entries go past {@link #MAX_ENTRIES}.
  */
 public final class StickyRanges {
     static final int MAX_ENTRIES = 500;
     private static final long MAX_BYTES = 1 << 20;
-
-    /** A block: the range it came from (or "scan"), its first port and size. */
-    public record Block(String range, int blockStart, int blockCount) {}
 
     private final Path file;
 
@@ -39,28 +37,28 @@ public final class StickyRanges {
     }
 
     /** The block {@code profile} had last time in {@code checkout}, if remembered. */
-    public Optional<Block> last(String checkout, String profile) {
+    public Optional<PortRange> last(String checkout, String profile) {
         Map<String, Object> entry = entries().get(key(checkout, profile));
         if (entry == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Block((String) entry.get("range"), ((Number) entry.get("blockStart")).intValue(),
+            return Optional.of(new PortRange((String) entry.get("range"), ((Number) entry.get("blockStart")).intValue(),
                     ((Number) entry.get("blockCount")).intValue()));
-        } catch (ClassCastException | NullPointerException e) {
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     /** Remembers {@code block} for {@code profile} in {@code checkout}. */
-    public void remember(String checkout, String profile, Block block) throws IOException {
+    public void remember(String checkout, String profile, PortRange block) throws IOException {
         Map<String, Map<String, Object>> entries = entries();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("checkout", checkout);
         entry.put("profile", profile);
-        entry.put("range", block.range());
-        entry.put("blockStart", block.blockStart());
-        entry.put("blockCount", block.blockCount());
+        entry.put("range", block.name());
+        entry.put("blockStart", block.base());
+        entry.put("blockCount", block.count());
         entry.put("at", System.currentTimeMillis());
         entries.put(key(checkout, profile), entry);
         if (entries.size() > MAX_ENTRIES) {

@@ -15,28 +15,9 @@ import java.util.function.Function;
 public final class EnvTargets {
     private EnvTargets() {}
 
-    /** The answers to a profile's templates for one instance: ${ports.X}, ${env.VAR}, ${instance.id}, ${profile}, ${range}. */
-    public static Function<String, String> lookup(Instance instance) {
-        return key -> {
-            if (key.startsWith("ports.")) {
-                Integer port = instance.ports().get(key.substring("ports.".length()));
-                return port == null ? null : port.toString();
-            }
-            if (key.startsWith("env.")) {
-                return System.getenv(key.substring("env.".length()));
-            }
-            return switch (key) {
-                case "instance.id" -> instance.id();
-                case "profile" -> instance.profile();
-                case "range" -> instance.range();
-                default -> null;
-            };
-        };
-    }
-
     /** Each env file of the profile with its path (under {@code root}) and values rendered for {@code instance}. */
     public static List<Instance.EnvTarget> render(Profile profile, Instance instance, Path root) {
-        Function<String, String> lookup = lookup(instance);
+        Function<String, String> lookup = StackRun.lookup(instance);
         List<Instance.EnvTarget> targets = new ArrayList<>();
         for (Profile.EnvFileSpec f : profile.envFiles()) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -48,7 +29,7 @@ public final class EnvTargets {
 
     /** The profile's {@code ports.urls}, rendered for {@code instance}. */
     public static Map<String, String> urls(Profile profile, Instance instance) {
-        Function<String, String> lookup = lookup(instance);
+        Function<String, String> lookup = StackRun.lookup(instance);
         Map<String, String> urls = new LinkedHashMap<>();
         profile.ports().urls().forEach((name, url) -> urls.put(name, Template.render(url, lookup)));
         return urls;

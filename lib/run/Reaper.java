@@ -28,7 +28,7 @@ public final class Reaper {
      */
     public static Result cleanUp(Instance instance, Duration grace, Registry registry, PrintWriter err) {
         Result processes = cleanUp(instance.withEnvFiles(List.of()), grace);
-        List<String> problems = registry.locked(session -> EnvFileHandOver.release(session, instance, line -> {
+        List<String> problems = registry.lockedLeavingDead(session -> EnvFileHandOver.release(session, instance, line -> {
             err.println("launch: " + line);
             err.flush();
         }));
