@@ -1,6 +1,9 @@
 package dev.launch.cli;
 
 import dev.launch.config.Profile;
+import dev.launch.control.ControlClient;
+import dev.launch.control.ControlServer;
+import dev.launch.logs.LogStore;
 import dev.launch.config.ProfileLoader;
 import dev.launch.config.Template;
 import dev.launch.envfile.EnvFile;
@@ -11,10 +14,12 @@ import dev.launch.registry.Allocator;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.run.Banner;
+import dev.launch.run.ControlHandler;
 import dev.launch.run.FrontendHint;
 import dev.launch.run.LogMux;
 import dev.launch.run.Reaper;
 import dev.launch.run.RenderedProcess;
+import dev.launch.run.Signals;
 import dev.launch.run.Supervisor;
 import dev.launch.run.Watchdog;
 import dev.launch.util.Colors;
@@ -136,18 +141,53 @@ public final class RunCommand implements Callable<Integer> {
         }
         LogMux logs = new LogMux(System.out, profile.processes().keySet(), Colors.wanted(options.color()));
         Watchdog dog = watchdog;
-        RunState state = new RunState(registry, id, dog);
+        RunState state = new RunState(registry, id, dog, profile.processes().keySet());
         Supervisor supervisor = new Supervisor(processes, token, graceFor, logs, err, options.quiet(), state::changed);
         supervisor.spare(dog.pid());
+        Path logDir = LogStore.dir(registry.dir(), id, registered.createdAt());
+        LogStore store = keepLogs(logDir, profile, logs, err);
+        ControlServer control = listen(registry.dir(), id, supervisor, err);
         supervisor.afterTeardown(() -> {
+            if (control != null) {
+                control.close();
+            }
             undo(registry, id, backups, err);
+            if (store != null) {
+                store.close();
+                LogStore.delete(logDir);
+            }
             dog.done();
         });
         supervisor.allReady().thenRun(() -> logs.plain(Banner.render(registered, allocation, profile, backups, notWritten, root,
                 Duration.ofNanos(System.nanoTime() - started), logs.color())));
         Thread hook = new Thread(supervisor::stop, "launch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Signals.install(supervisor, err);
         return supervisor.run();
+    }
+
+    /** The stack's output also goes to files under the state dir (for `logs` and the web page); without them it still runs. */
+    private static LogStore keepLogs(Path dir, Profile profile, LogMux logs, PrintWriter err) {
+        try {
+            LogStore store = LogStore.create(dir, profile.processes().keySet());
+            logs.keep(store);
+            return store;
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("launch: warning: cannot keep log files in " + dir + " (" + e.getMessage() + "); `logs` will not see this run");
+            return null;
+        }
+    }
+
+    /** The control channel for `restart`, `stop`, `start` and the web page; without it `stop` falls back to SIGTERM. */
+    private static ControlServer listen(Path stateDir, String id, Supervisor supervisor, PrintWriter err) {
+        Path socket = ControlClient.socket(stateDir, id);
+        try {
+            return ControlServer.start(socket, new ControlHandler(supervisor));
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("launch: warning: no control channel at " + socket + " (" + e.getMessage()
+                    + "); restart, start and stop of one process will not reach this run");
+            return null;
+        }
     }
 
     private Duration graceFor(Profile profile) {
@@ -194,10 +234,12 @@ public final class RunCommand implements Callable<Integer> {
         private final Watchdog watchdog;
         private final Map<String, Instance.ProcessInfo> processes = new LinkedHashMap<>();
 
-        RunState(Registry registry, String id, Watchdog watchdog) {
+        RunState(Registry registry, String id, Watchdog watchdog, java.util.Collection<String> names) {
             this.registry = registry;
             this.id = id;
             this.watchdog = watchdog;
+            // every process is listed from the start, so `restart`, `logs` and the page know one still waiting for its dependencies
+            names.forEach(n -> processes.put(n, new Instance.ProcessInfo(n, 0, null, "starting", 0, null)));
         }
 
         synchronized void changed(Instance.ProcessInfo info) {
