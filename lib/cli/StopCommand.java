@@ -40,7 +40,7 @@ public final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (all == (id != null)) {
-            throw LaunchException.usage(all ? "--all stops every instance; leave out " + id : "name an instance to stop (see status), or --all");
+            throw LaunchException.usage(all ? "--all stops every instance; leave out " + id : "Missing required argument: name an instance to stop (see status), or --all");
         }
         if (!processes.isEmpty()) {
             return ProcessCommands.act(spec, "stop", id, processes);

@@ -280,7 +280,7 @@ public final class Supervisor {
     }
 
     String lastLines(ManagedProcess p) {
-        p.awaitPumps(300);
+        p.awaitPumps(1000);
         StringBuilder sb = new StringBuilder();
         List<String> tail = logs.tail(p.spec.name());
         if (!tail.isEmpty()) {
