@@ -48,6 +48,8 @@ public final class Supervisor {
 
     private record Act(ProcessAction action, String name, String by, CompletableFuture<ProcessAction.Result> result) implements Event {}
 
+    static final long SETTLE_MILLIS = 500;
+
     private final Map<String, ManagedProcess> procs = new LinkedHashMap<>();
     private final String token;
     private final Duration grace;
@@ -311,6 +313,13 @@ public final class Supervisor {
             return null;
         }
         p.report("exited");
+        if (p.manual && code == 0 && s.restart() == Profile.RestartPolicy.NO) {
+            p.manual = false;
+            p.completed = true;
+            p.report("completed");
+            p.answerReady(ProcessAction.Result.ok(s.name() + " completed"));
+            return null;
+        }
         if (p.manual) {
             p.manual = false;
             p.report("failed");
@@ -395,7 +404,10 @@ public final class Supervisor {
         }
         int generation = p.generation;
         process.onExit().thenAccept(done -> events.add(new Exited(s.name(), generation, done.exitValue())));
-        if (s.ready() == null) {
+        if (s.ready() == null && p.manual) {
+            // started on request without a check: ready once it has stayed up a moment, so a crash on start is told to the asker
+            timers.schedule(() -> events.add(new Ready(s.name(), generation)), SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (s.ready() == null) {
             events.add(new Ready(s.name(), generation));
         } else {
             checks.submit(() -> {
