@@ -57,6 +57,27 @@ class RepositoryConfigTest {
         assertEquals(List.of("VITE_ALICE_BACKEND_URL", "VITE_BOB_BACKEND_URL", "VITE_NETWORK_SIMULATOR_URL", "VITE_NETWORK_HTTP_URL"),
                 List.copyOf(dev.envFiles().get(0).values().keySet()));
         assertEquals("ws://localhost:${ports.networkSimulator}", dev.envFiles().get(0).values().get("VITE_NETWORK_SIMULATOR_URL"));
+        assertEquals(Map.of("networkSimulator", "ws://localhost:${ports.networkSimulator}"), dev.ports().urls());
+    }
+
+    @Test
+    void devWebIsTheDevStackPlusItsFrontendOnAFifthPortOfBlocksOfFive() {
+        Profile web = ProfileLoader.load(HOME.resolve("profiles"), "dev-web", config());
+        assertEquals(List.of("alice", "bob", "networkSimulator", "networkHttp", "web"), web.ports().names());
+        assertEquals(List.of("WEB_DEVELOPMENT", "WEB_SECONDARY", "WEB_TERTIARY"), web.ports().ranges());
+        for (String range : web.ports().ranges()) {
+            assertEquals(5, config().range(range).orElseThrow().count(), range);
+        }
+        assertEquals(List.of("network", "alice", "bob", "web"), List.copyOf(web.processes().keySet()));
+        ProcessSpec frontend = web.processes().get("web");
+        assertEquals("app", frontend.cwd());
+        assertTrue(frontend.command().containsAll(List.of("--port", "${ports.web}", "--strictPort")), frontend.command().toString());
+        assertEquals("http://localhost:${ports.alice}", frontend.env().get("VITE_ALICE_BACKEND_URL"));
+        assertEquals("http://localhost:${ports.bob}", frontend.env().get("VITE_BOB_BACKEND_URL"));
+        assertEquals("ws://localhost:${ports.networkSimulator}", frontend.env().get("VITE_NETWORK_SIMULATOR_URL"));
+        assertEquals("http://localhost:${ports.networkHttp}", frontend.env().get("VITE_NETWORK_HTTP_URL"));
+        assertEquals("http://127.0.0.1:${ports.web}/", ((ReadySpec.Http) frontend.ready()).url());
+        assertEquals(List.of(), web.envFiles());
     }
 
     @Test

@@ -84,6 +84,15 @@ public final class LaunchedStack {
         return String.join("\n", err);
     }
 
+    /** A launcher with exactly these arguments, run in {@code workDir}. */
+    public static LaunchedStack startIn(Path workDir, String... args) throws Exception {
+        Process p = Launcher.processBuilder(workDir, Map.of(), args).start();
+        p.getOutputStream().close();
+        LaunchedStack s = new LaunchedStack(p);
+        STARTED.add(s);
+        return s;
+    }
+
     public static LaunchedStack start(TestProject project, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of(project.args("app", "--grace", "2s", "--no-color")));
         args.addAll(List.of(extraArgs));
