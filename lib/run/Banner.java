@@ -29,8 +29,9 @@ public final class Banner {
         for (String skipped : allocation.skipped()) {
             sb.append("   skipped ").append(skipped).append('\n');
         }
+        int urlWidth = instance.ports().keySet().stream().mapToInt(name -> instance.url(name).length()).max().orElse(0);
         for (Map.Entry<String, Integer> port : instance.ports().entrySet()) {
-            sb.append("   ").append(pad(port.getKey(), width)).append("  ").append(instance.url(port.getKey()))
+            sb.append("   ").append(pad(port.getKey(), width)).append("  ").append(pad(instance.url(port.getKey()), urlWidth))
                     .append("   ").append(Names.portVariable(port.getKey())).append('=').append(port.getValue()).append('\n');
         }
         for (EnvFile.Backup b : envFiles) {
