@@ -29,8 +29,8 @@ public final class ProfileLoader {
     static final List<String> TOP_KEYS = List.of("description", "ports", "grace", "processes", "envFiles");
     static final List<String> PORTS_KEYS = List.of("names", "ranges", "scan");
     static final List<String> ENV_FILE_KEYS = List.of("path", "values");
-    static final Pattern PORT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Pattern PORT_NAME = Names.PORT;
+    static final Pattern PROFILE_NAME = Names.PROFILE;
     public static final String SUFFIX = ".yaml";
 
     /** What a check found: the profile (null when there are errors) and every problem. */

@@ -256,15 +256,6 @@ public final class EnvFile {
     }
 
     static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        } else if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " exists and is not a directory";
-        } else if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.launch.util.IoErrors.reason(e);
     }
 }
