@@ -22,9 +22,6 @@ final class InstanceCheck {
         name("id", i.id(), Names.PROFILE, false);
         name("profile", i.profile(), Names.PROFILE, false);
         name("range", i.range(), Names.RANGE, true);
-        if (i.blockCount() < 0 || i.blockCount() > 65535 || (i.blockCount() > 0 && (i.blockStart() < 1 || i.blockLast() > 65535))) {
-            throw bad("block " + i.blockStart() + "+" + i.blockCount() + " is not a range of ports");
-        }
         for (var port : i.ports().entrySet()) {
             name("port name", port.getKey(), Names.PORT, false);
             if (port.getValue() == null || port.getValue() < 1 || port.getValue() > 65535) {
