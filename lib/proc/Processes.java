@@ -1,11 +1,12 @@
 package dev.launch.proc;
 
+import dev.launch.util.Platform;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Process identity that survives pid reuse: a pid plus the instant the process started. A start
@@ -47,42 +48,21 @@ public final class Processes {
         if (!handle.isAlive()) {
             return false;
         }
-        char state = state(handle.pid());
-        return state != 'Z' && state != 'X' && handle.isAlive();
-    }
-
-    /**
-     * The one-letter state the kernel reports (R, S, D, T, Z, X...), from /proc/PID/stat, else
-     * from {@code ps -o stat=} where there is no /proc; '?' when it cannot be told, '-' when gone.
-     */
-    static char state(long pid) {
-        if (Files.isDirectory(PROC)) {
-            try {
-                String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
-                int close = stat.lastIndexOf(')');
-                return close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
-            } catch (IOException e) {
-                return '-';
-            }
+        if (Platform.portable()) {
+            return PsProcesses.runningNotZombie(handle.pid());
         }
-        return psState(pid);
+        char state = state(handle.pid());
+        return state != 'Z' && state != 'X' && state != '-' && handle.isAlive();
     }
 
-    private static char psState(long pid) {
+    /** The one-letter state the kernel reports (R, S, D, T, Z, X...) from /proc/PID/stat; '-' when gone. */
+    static char state(long pid) {
         try {
-            Process ps = new ProcessBuilder("ps", "-o", "stat=", "-p", Long.toString(pid))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(ps.getInputStream().readNBytes(64), StandardCharsets.US_ASCII).strip();
-            if (!ps.waitFor(2, TimeUnit.SECONDS)) {
-                ps.destroyForcibly();
-                return '?';
-            }
-            return out.isEmpty() ? '-' : out.charAt(0);
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
+            int close = stat.lastIndexOf(')');
+            return close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
         } catch (IOException e) {
-            return '?';
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return '?';
+            return '-';
         }
     }
 }
