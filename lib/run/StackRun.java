@@ -60,6 +60,10 @@ public final class StackRun {
 
     /** Runs the stack until it fails or is stopped, and cleans up after it: the launcher's exit code. */
     public int run() {
+        if (profile.processes().isEmpty()) {
+            throw LaunchException.usage("profile " + profile.name() + " has no processes to run; add some under processes:"
+                    + " in " + profile.file() + ", or allocate its ports alone with: ports " + profile.name());
+        }
         reserve();
         Supervisor supervisor;
         try {
