@@ -2,6 +2,8 @@ package dev.launch.util;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,6 +55,26 @@ public final class PrivateFiles {
                 throw e;
             }
         }
+    }
+
+    /** Creates the directory 0700 if it is missing (its parent must exist). */
+    public static void directory(Path dir) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.createDirectory(dir, dirMode());
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(dir + " exists and is not a directory");
+            }
+        }
+    }
+
+    /** Appends to {@code file}, creating it 0600; never through a symlink. */
+    public static OutputStream append(Path file) throws IOException {
+        return Channels.newOutputStream(FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), fileMode()));
     }
 
     /** Opens {@code file} for writing, creating it 0600 (an existing file is kept); never through a symlink. */
@@ -116,9 +137,5 @@ public final class PrivateFiles {
             }
             return bytes;
         }
-    }
-
-    public static Set<PosixFilePermission> privateFile() {
-        return PosixFilePermissions.fromString("rw-------");
     }
 }
