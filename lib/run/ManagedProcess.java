@@ -17,13 +17,9 @@ import java.util.List;
 final class ManagedProcess {
     final RenderedProcess spec;
     private final Supervisor.Listener listener;
-<<<<<<< HEAD
-    Process process;
-    /** Read once at spawn, while the process is surely ours; a dead process has none to read. */
-    String processStart;
-=======
     volatile Process process;
->>>>>>> main
+    /** Read once at spawn, while the process is surely ours; a dead process has none to read. */
+    volatile String processStart;
     List<Thread> pumps = List.of();
     int generation;
     int restarts;

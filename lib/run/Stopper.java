@@ -14,18 +14,10 @@ public final class Stopper {
 
     private Stopper() {}
 
-<<<<<<< HEAD
-    /**
-     * A lease is just dropped; a run's launcher gets SIGTERM and tears its own stack down. Every
-     * wait is bounded: a launcher still there after {@code wait} is killed and its stack ended
-     * here. A launcher that exited but was not reaped by its parent (a zombie) counts as gone.
-     */
-=======
     /** How long a launcher gets to take a stop request over its control channel. */
     static final Duration ASK_TIMEOUT = Duration.ofSeconds(3);
 
     /** As {@link #stop(Registry, Instance, Duration, String)}, asked by nobody in particular. */
->>>>>>> main
     public static void stop(Registry registry, Instance instance, Duration wait) {
         stop(registry, instance, wait, null);
     }
@@ -33,7 +25,9 @@ public final class Stopper {
     /**
      * A lease is just dropped; a run's launcher is asked over its control channel, naming
      * {@code by} ("launch stop (pid 42)", "the web page"), else sent SIGTERM, and tears its own
-     * stack down; one that takes longer than {@code wait} is killed and cleaned up after.
+     * stack down; one that takes longer than {@code wait} is killed and cleaned up after. Every
+     * wait is bounded, and a launcher that exited but was not reaped by its parent (a zombie)
+     * counts as gone.
      */
     public static void stop(Registry registry, Instance instance, Duration wait, String by) {
         if (instance.kind() == Instance.Kind.LEASE) {
@@ -47,18 +41,11 @@ public final class Stopper {
         if (launcher == null) {
             return;
         }
-<<<<<<< HEAD
-        launcher.destroy();
-        if (!awaitGone(launcher, wait)) {
-=======
         if (!asked(registry, instance, by)) {
             launcher.destroy();
         }
-        try {
-            launcher.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        if (!awaitGone(launcher, wait)) {
             // The launcher did not finish its own teardown in time: kill it and do the teardown here.
->>>>>>> main
             launcher.destroyForcibly();
             awaitGone(launcher, AFTER_KILL);
             Reaper.cleanUp(instance, AFTER_KILL);
@@ -66,7 +53,6 @@ public final class Stopper {
         registry.live();
     }
 
-<<<<<<< HEAD
     /** True once {@code process} has exited (or is a zombie); false when {@code limit} passed first. */
     static boolean awaitGone(ProcessHandle process, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -88,7 +74,9 @@ public final class Stopper {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-=======
+        }
+    }
+
     private static boolean asked(Registry registry, Instance instance, String by) {
         if (by == null) {
             return false;
@@ -98,7 +86,6 @@ public final class Stopper {
                     .map(ControlClient.Answer::ok).orElse(false);
         } catch (java.io.IOException e) {
             return false;
->>>>>>> main
         }
     }
 }
