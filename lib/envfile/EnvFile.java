@@ -203,9 +203,7 @@ public final class EnvFile {
         Path target = file;
         Path tmp = null;
         try {
-            if (Files.isSymbolicLink(file) && Files.exists(file)) {
-                target = file.toRealPath();
-            }
+            target = linkTarget(file);
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             tmp = dir.resolve("." + target.getFileName() + ".launch-" + ProcessHandle.current().pid()
@@ -239,11 +237,25 @@ public final class EnvFile {
 
     private static void delete(Path file) {
         try {
-            Files.deleteIfExists(file);
-            syncDirectory(file.getParent());
+            Path target = linkTarget(file);
+            Files.deleteIfExists(target);
+            syncDirectory(target.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw LaunchException.failure("cannot remove " + file + ": " + reason(e));
         }
+    }
+
+    /**
+     * Where the content of {@code file} lives: the file itself, or, for a symlink (dangling or not),
+     * the file it points to. The user's link is never replaced, and never removed.
+     */
+    private static Path linkTarget(Path file) throws IOException {
+        Path target = file;
+        for (int hops = 0; Files.isSymbolicLink(target) && hops < 40; hops++) {
+            Path parent = target.toAbsolutePath().getParent();
+            target = parent.resolve(Files.readSymbolicLink(target)).normalize();
+        }
+        return target;
     }
 
     /** Makes the rename durable; not every file system lets a directory be opened, so best effort. */

@@ -203,12 +203,22 @@ public final class StackRun {
         if (control != null) {
             control.close();
         }
-        Reaper.restore(backups).forEach(problem -> err.println("launch: " + problem));
+        List<Reaper.Unrestored> left = Reaper.restore(backups);
+        left.forEach(u -> err.println("launch: " + u.problem()));
         try {
             registry.locked(session -> {
-                session.remove(instance.id());
+                if (left.isEmpty()) {
+                    session.remove(instance.id());
+                } else {
+                    // The entry holds the only copy of what those files held: `prune` restores them later.
+                    session.find(instance.id()).ifPresent(i -> session.put(i.withEnvFiles(left.stream().map(Reaper.Unrestored::backup).toList())));
+                }
                 return null;
             });
+            if (!left.isEmpty()) {
+                err.println("launch: the earlier content of " + left.size() + " env file(s) is kept in the registry;"
+                        + " once the file can be written, `prune` puts it back");
+            }
         } catch (LaunchException e) {
             err.println("launch: " + e.getMessage());
         }
