@@ -48,7 +48,9 @@ public final class Stopper {
             // The launcher did not finish its own teardown in time: kill it and do the teardown here.
             launcher.destroyForcibly();
             awaitGone(launcher, AFTER_KILL);
-            Reaper.cleanUp(instance, AFTER_KILL);
+            // its entry as last written: env files handed over to it since `instance` was read count too
+            Reaper.cleanUp(registry.peek(instance.id()).orElse(instance), AFTER_KILL, registry,
+                    new java.io.PrintWriter(System.err, true));
         }
         registry.live();
     }
