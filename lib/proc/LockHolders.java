@@ -17,24 +17,34 @@ public final class LockHolders {
     /** "pid 1234 (python3)" for each process holding a lock on {@code file}; empty when unknown. */
     public static List<String> of(Path file) {
         List<String> holders = new ArrayList<>();
+        for (long pid : pids(file)) {
+            String command = ProcessHandle.of(pid).flatMap(h -> h.info().command())
+                    .map(c -> Path.of(c).getFileName().toString()).orElse(null);
+            holders.add("pid " + pid + (command == null ? "" : " (" + command + ")"));
+        }
+        return holders;
+    }
+
+    /** The pids holding (or waiting for) a lock on {@code file}, as /proc/locks lists them; empty when unknown. */
+    public static Set<Long> pids(Path file) {
+        Set<Long> pids = new LinkedHashSet<>();
         long inode;
         try {
             inode = ((Number) Files.getAttribute(file, "unix:ino")).longValue();
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return holders;
+            return pids;
         }
         List<String> lines;
         try {
             lines = Files.readAllLines(LOCKS);
         } catch (IOException e) {
-            return holders;
+            return pids;
         }
         // "1: POSIX  ADVISORY  READ 12345 08:01:1234567 0 EOF": the 6th field is MAJ:MIN:INODE.
-        Set<Long> pids = new LinkedHashSet<>();
         for (String line : lines) {
             String[] f = line.trim().split("\\s+");
             int at = f.length > 1 && f[1].equals("->") ? 1 : 0;
-            if (f.length < at + 6) {
+            if (f.length < at + 6 || at == 1) { // "->" lines are waiters, not holders
                 continue;
             }
             String[] dev = f[at + 5].split(":");
@@ -46,11 +56,6 @@ public final class LockHolders {
                 // a line of another shape
             }
         }
-        for (long pid : pids) {
-            String command = ProcessHandle.of(pid).flatMap(h -> h.info().command())
-                    .map(c -> Path.of(c).getFileName().toString()).orElse(null);
-            holders.add("pid " + pid + (command == null ? "" : " (" + command + ")"));
-        }
-        return holders;
+        return pids;
     }
 }

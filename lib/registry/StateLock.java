@@ -43,6 +43,8 @@ public final class StateLock implements AutoCloseable {
         }
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = 5;
+        long nextLook = System.nanoTime() + 500_000_000L;
+        java.util.Set<Long> lastHolders = LockHolders.pids(file);
         try {
             while (true) {
                 FileLock lock;
@@ -54,7 +56,17 @@ public final class StateLock implements AutoCloseable {
                 if (lock != null) {
                     return new StateLock(channel, lock);
                 }
-                if (System.nanoTime() >= deadline) {
+                long now = System.nanoTime();
+                if (now >= nextLook) {
+                    // Many commands taking turns is progress, not a stuck holder: the wait counts from the last change.
+                    java.util.Set<Long> seen = LockHolders.pids(file);
+                    if (!seen.isEmpty() && !seen.equals(lastHolders)) {
+                        deadline = now + wait.toNanos();
+                    }
+                    lastHolders = seen;
+                    nextLook = now + 500_000_000L;
+                }
+                if (now >= deadline) {
                     break;
                 }
                 Thread.sleep(pause);
