@@ -1,17 +1,12 @@
 package dev.launch.ui;
 
-import dev.launch.registry.RangeStates;
-import dev.launch.config.PortsConfigLoader;
 import dev.launch.registry.Instance;
-import dev.launch.registry.Registry;
 import dev.launch.testing.Browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +55,7 @@ class UiBrowserTest {
             chrome = Browser.start(browserProfile);
         }
         stacks = new UiFixture(dir);
-        server = UiServer.start(stacks.registry, () -> RangeStates.rows(PortsConfigLoader.load(stacks.project.config),
-                stacks.registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true));
+        server = stacks.server();
         chrome.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -69,6 +63,12 @@ class UiBrowserTest {
     void tearDown() throws IOException {
         server.close();
         stacks.close();
+    }
+
+    /** Opens the one-time link, as a user does with the one `ui` prints; the page then sits at its plain address. */
+    private void signIn() throws IOException {
+        chrome.get(server.loginUrl());
+        within(5).until(ExpectedConditions.urlToBe(server.url()));
     }
 
     private WebDriverWait within(int seconds) {
@@ -98,7 +98,7 @@ class UiBrowserTest {
     @Test
     @EnabledIf(value = "dev.launch.testing.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
     void showsEachInstanceWithItsPortsAsLinksAndStaysReadableWhenNarrow() throws Exception {
-        chrome.get(server.url());
+        signIn();
         assertTrue(within(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("empty"))).getText()
                 .contains("no instances — start one with ./jbang launch.java dev"));
 
@@ -137,7 +137,7 @@ class UiBrowserTest {
     void aPortTurnsNotListeningWithinSecondsOfItsProcessStopping() throws Exception {
         Instance one = stacks.start("dev-1", 0, UiFixture.readyStack());
         stacks.start("dev-2", 1, UiFixture.readyStack());
-        chrome.get(server.url());
+        signIn();
         card("dev-1");
         assertEquals("listening", portState("dev-1", "alice"));
 
@@ -155,7 +155,7 @@ class UiBrowserTest {
         stacks.start("dev-1", 0, UiFixture.readyStack());
         stacks.start("dev-2", 1, UiFixture.readyStack());
         Process owner = stacks.owners.get("dev-2");
-        chrome.get(server.url());
+        signIn();
 
         card("dev-2").findElement(By.cssSelector("button.stop")).click();
         WebElement confirm = within(2).until(ExpectedConditions.elementToBeClickable(
