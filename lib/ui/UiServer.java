@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * The web UI: the page and its assets from {@code web/} on the classpath, and the JSON API it uses
- * ({@code /api/instances}, {@code /api/ranges}, {@code /api/events}, {@code POST /api/instances/ID/stop}).
+ * ({@code /api/instances}, {@code /api/ranges}, {@code /api/events}, {@code POST /api/instances/ID/stop}, and
+ * through {@link InstanceApi} an instance's logs and its processes' restart, stop and start).
  * Bound to 127.0.0.1 only. Every request must name us in its Host header (so a site that rebinds
  * its DNS name to 127.0.0.1 gets nothing), must not come from another origin, and must carry the
  * session cookie ({@link UiSession}) that opening the one-time link gave the browser; a state
@@ -70,6 +71,7 @@ public final class UiServer implements AutoCloseable {
     private final int port;
     private final UiEvents events;
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
+    private final InstanceApi instanceApi;
 
     private UiServer(HttpServer http, Registry registry, UiSession session, Supplier<List<Map<String, Object>>> ranges,
                      PrintWriter err) {
@@ -79,6 +81,7 @@ public final class UiServer implements AutoCloseable {
         this.ranges = ranges;
         this.port = http.getAddress().getPort();
         this.events = new UiEvents(this::instances, err);
+        this.instanceApi = new InstanceApi(registry, events::poke);
         // A fixed number of threads that time out when idle; more requests wait in the queue.
         ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
@@ -186,6 +189,16 @@ public final class UiServer implements AutoCloseable {
                 stop(ex, stop.group(1));
                 return;
             }
+            if (InstanceApi.handles(path)) {
+                if (InstanceApi.changesState(path) ? mayChange(ex) : isGet(ex)) {
+                    if (path.endsWith("/stream")) {
+                        stream(ex, () -> instanceApi.handle(ex, path));
+                    } else {
+                        instanceApi.handle(ex, path);
+                    }
+                }
+                return;
+            }
             if (!path.equals("/") && !path.equals("/index.html") && !ASSETS.containsKey(path) && !path.startsWith("/api/")) {
                 error(ex, 404, "no such page: " + path);
                 return;
@@ -274,10 +287,18 @@ public final class UiServer implements AutoCloseable {
         }
     }
 
-    private void stop(HttpExchange ex, String id) throws IOException {
+    /** The guard of every state-changing request, after the session and Origin checks: POST. False after answering. */
+    private static boolean mayChange(HttpExchange ex) {
         if (!ex.getRequestMethod().equals("POST")) {
             ex.getResponseHeaders().set("Allow", "POST");
-            error(ex, 405, "stopping needs POST");
+            error(ex, 405, "this needs POST");
+            return false;
+        }
+        return true;
+    }
+
+    private void stop(HttpExchange ex, String id) throws IOException {
+        if (!mayChange(ex)) {
             return;
         }
         Optional<Instance> instance = registry.find(id);
@@ -285,9 +306,18 @@ public final class UiServer implements AutoCloseable {
             error(ex, 404, "no running instance " + id);
             return;
         }
-        Stopper.stop(registry, instance.get(), STOP_WAIT);
+        Stopper.stop(registry, instance.get(), STOP_WAIT, "the web page");
         events.poke();
-        json(ex, 200, Map.of("stopped", id));
+        json(ex, 200, Map.of("ok", true, "message", id + " stopped", "stopped", id));
+    }
+
+    private static boolean isGet(HttpExchange ex) {
+        if (ex.getRequestMethod().equals("GET")) {
+            return true;
+        }
+        ex.getResponseHeaders().set("Allow", "GET");
+        error(ex, 405, ex.getRequestMethod() + " is not allowed here; use GET");
+        return false;
     }
 
     private void ranges(HttpExchange ex) throws IOException {
