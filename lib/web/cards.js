@@ -249,5 +249,8 @@ async function stopInstance(card, id, refresh) {
 export function tick(cards) {
   for (const card of cards) {
     card.querySelector(".uptime").textContent = duration((Date.now() - card.dataset.startedAt) / 1000);
+    for (const row of card.querySelectorAll(".process")) {
+      if (row.process) fillProcess(row, card.dataset.instance, row.process, row.index);
+    }
   }
 }

@@ -129,7 +129,9 @@ function lineNode(line, filter) {
   const process = line.process || "";
   const text = (line.text !== undefined ? line.text : line.line || "").replace(ANSI, "");
   const colour = processOrder.has(process) ? processOrder.get(process) : hashColour(process);
-  row.append(el("span", `log-prefix c${colour % COLOURS}`, process), el("span", "log-text", text));
+  const width = Math.max(process.length, ...[...processOrder.keys()].map((n) => n.length));
+  row.append(el("span", `log-prefix c${colour % COLOURS}`, process.padEnd(width)), el("span", "log-bar", " | "),
+    el("span", "log-text", text));
   row.dataset.search = `${process} ${text}`.toLowerCase();
   row.hidden = filter !== "" && !row.dataset.search.includes(filter);
   return row;

@@ -29,9 +29,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page in a real headless Chromium: two instances with their ports, a port that stops
- * listening, and the stop button. Writes screenshots to tests/target/ui.png (and ui-narrow.png),
- * the wide one also to $LAUNCH_UI_SCREENSHOT when set: that is how docs/ui.png is made.
+ * The page in a real headless Chromium over registry entries with real owner processes: two
+ * instances with their ports, a port that stops listening, and the stop button. Writes
+ * tests/target/fixture.png and fixture-narrow.png (docs/ gets its pictures from UiScreenshotTest).
  */
 class UiBrowserTest {
     static ChromeDriver chrome;
@@ -124,10 +124,10 @@ class UiBrowserTest {
         assertTrue(chrome.findElement(By.id("empty")).getAttribute("hidden") != null);
         within(5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-range='RA']"), "held by dev-1"));
         chrome.manage().window().setSize(new Dimension(1280, 1160));
-        screenshot("ui.png", System.getenv("LAUNCH_UI_SCREENSHOT"));
+        screenshot("fixture.png", null);
 
         chrome.manage().window().setSize(new Dimension(380, 900));
-        screenshot("ui-narrow.png", null);
+        screenshot("fixture-narrow.png", null);
         Object overflow = chrome.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling in a narrow window");
     }
