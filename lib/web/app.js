@@ -43,8 +43,10 @@ function render(instances) {
   empty.hidden = instances.length > 0;
   const runs = instances.filter((i) => i.kind !== "lease").length;
   const leases = instances.length - runs;
-  summary.textContent = instances.length === 0 ? "no instances"
-    : `${runs} instance${runs === 1 ? "" : "s"}` + (leases ? `, ${leases} reservation${leases === 1 ? "" : "s"}` : "");
+  const parts = [];
+  if (runs) parts.push(`${runs} instance${runs === 1 ? "" : "s"}`);
+  if (leases) parts.push(`${leases} reservation${leases === 1 ? "" : "s"}`);
+  summary.textContent = parts.length ? parts.join(", ") : "no instances";
   const ids = [...seen].join(",");
   if (ids !== lastIds) {
     lastIds = ids;

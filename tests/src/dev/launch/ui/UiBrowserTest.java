@@ -151,6 +151,23 @@ class UiBrowserTest {
 
     @Test
     @EnabledIf(value = "dev.launch.testing.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
+    void aLeaseShowsAsAReservationNotAsAFailure() throws Exception {
+        var leased = stacks.project.inProcess("ports", "app", "--lease", "60s");
+        assertEquals(0, leased.exit(), leased.err());
+        signIn();
+        WebElement lease = card("app-1");
+        assertEquals("reserved", text("[data-instance='app-1'] .kind"));
+        assertTrue(text("[data-instance='app-1'] .lease-note").startsWith("ports reserved by a `ports` call until"),
+                text("[data-instance='app-1'] .lease-note"));
+        assertEquals(0, lease.findElements(By.cssSelector(".badge.down, .state-failed, .state-exited")).size(),
+                "nothing in red: " + lease.getText());
+        assertEquals("reserved", portState("app-1", "p0"));
+        assertEquals("Release", text("[data-instance='app-1'] button.stop"));
+        assertEquals("1 reservation", text("#summary"));
+    }
+
+    @Test
+    @EnabledIf(value = "dev.launch.testing.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
     void theStopButtonStopsAnInstanceAndItsCardGoes() throws Exception {
         stacks.start("dev-1", 0, UiFixture.readyStack());
         stacks.start("dev-2", 1, UiFixture.readyStack());
