@@ -87,7 +87,10 @@ public final class UiRecord {
     private boolean answers(String url) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "api/health"))
+            URI address = URI.create(url + "api/health");
+            // The server answers only its session, which this state dir's user holds.
+            String cookie = UiSession.cookieName(address.getPort()) + "=" + UiSession.open(stateDir).cookieValue();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(address).header("Cookie", cookie)
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return false;
