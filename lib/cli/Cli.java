@@ -17,6 +17,7 @@ public final class Cli {
      * everything else through picocli.
      */
     public static int run(Object topCommand, String... args) {
+        WarmStartRecord.writeIfAsked();
         int fast = FastPath.run(args);
         return fast != FastPath.NOT_HANDLED ? fast : create(topCommand).execute(args);
     }
