@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.channels.ServerSocketChannel;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,7 @@ class PortsCommandTest {
 
     @Test
     void fallsBackToSecondaryRangeWhenPrimaryIsBusy() throws Exception {
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", bases.get(0) + 2)) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", bases.get(0) + 2)) {
             Launcher.Result r = project.inProcess("ports", "app", "--lease", "0");
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().startsWith("export P0_PORT=" + bases.get(1) + "\n"), r.out());
@@ -51,8 +52,8 @@ class PortsCommandTest {
 
     @Test
     void fallsBackToThirdRangeWhenTheFirstTwoAreBusyOnDifferentFamilies() throws Exception {
-        try (ServerSocket v4 = TestPorts.listen("127.0.0.1", bases.get(0));
-             ServerSocket v6 = TestPorts.listen("::1", bases.get(1) + 3)) {
+        try (ServerSocketChannel v4 = TestPorts.listen("127.0.0.1", bases.get(0));
+             ServerSocketChannel v6 = TestPorts.listen("::1", bases.get(1) + 3)) {
             Launcher.Result r = project.inProcess("ports", "app", "--lease", "0");
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().startsWith("export P0_PORT=" + bases.get(2) + "\n"), r.out());
@@ -61,8 +62,8 @@ class PortsCommandTest {
 
     @Test
     void exitsThreeNamingEveryRangeAndWhyWhenNothingIsFree() throws Exception {
-        try (ServerSocket a = TestPorts.listen("127.0.0.1", bases.get(0));
-             ServerSocket b = TestPorts.listen("0.0.0.0", bases.get(1) + 1)) {
+        try (ServerSocketChannel a = TestPorts.listen("127.0.0.1", bases.get(0));
+             ServerSocketChannel b = TestPorts.listen("0.0.0.0", bases.get(1) + 1)) {
             assertEquals(0, project.inProcess("ports", "app", "--range", "RC").exit());
             Launcher.Result r = project.inProcess("ports", "app");
             assertEquals(3, r.exit(), r.err());
@@ -142,7 +143,7 @@ class PortsCommandTest {
         project.withChain(1, 4, true);
         int base = Integer.parseInt(project.config.toFile().exists()
                 ? java.nio.file.Files.readString(project.config).replaceAll("(?s).*base: (\\d+).*", "$1") : "0");
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", base + 1)) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", base + 1)) {
             Launcher.Result r = project.inProcess("ports", "app", "--format", "json", "--lease", "0");
             assertEquals(0, r.exit(), r.err());
             JsonNode json = Json.mapper().readTree(r.out());

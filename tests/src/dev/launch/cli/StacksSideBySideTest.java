@@ -1,5 +1,9 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.proc.ProcessTree;
 import dev.launch.registry.Registry;
 import dev.launch.testing.LaunchedStack;
@@ -24,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,14 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * blocks, a fourth is refused with exit 3, the env file belongs to one of them only, other shells
  * can ask (status, env), and stopping them all leaves nothing behind.
  */
+@ExtendWith(Cleanup.class)
 class StacksSideBySideTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @Test
     void threeStacksRunOnThreeBlocksTheFourthIsRefusedAndStopAllLeavesNothing() throws Exception {

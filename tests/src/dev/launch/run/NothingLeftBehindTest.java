@@ -1,5 +1,9 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Stack;
 
@@ -10,12 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(Cleanup.class)
 class NothingLeftBehindTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     @Test
     void grandchildrenAndDoubleForkedDaemonsAreGoneAfterTeardown() throws Exception {
         RenderedProcess parent = Stack.sh("parent", "sleep 301 & sleep 302 & echo spawned; wait");

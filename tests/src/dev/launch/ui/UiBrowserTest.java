@@ -1,5 +1,7 @@
 package dev.launch.ui;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.registry.RangeStates;
 import dev.launch.config.PortsConfigLoader;
 import dev.launch.registry.Instance;
@@ -20,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -38,6 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * listening, and the stop button. Writes screenshots to tests/target/ui.png (and ui-narrow.png),
  * the wide one also to $LAUNCH_UI_SCREENSHOT when set: that is how docs/ui.png is made.
  */
+@ExtendWith(Cleanup.class)
 class UiBrowserTest {
     static ChromeDriver chrome;
     @TempDir
@@ -59,16 +62,10 @@ class UiBrowserTest {
         if (chrome == null) {
             chrome = Browser.start(browserProfile);
         }
-        stacks = new UiFixture(dir);
-        server = UiServer.start(stacks.registry, () -> RangeStates.rows(PortsConfigLoader.load(stacks.project.config),
-                stacks.registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true));
+        stacks = Cleanup.close(new UiFixture(dir));
+        server = Cleanup.close(UiServer.start(stacks.registry, () -> RangeStates.rows(PortsConfigLoader.load(stacks.project.config),
+                stacks.registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true)));
         chrome.manage().window().setSize(new Dimension(1280, 900));
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        server.close();
-        stacks.close();
     }
 
     private WebDriverWait within(int seconds) {

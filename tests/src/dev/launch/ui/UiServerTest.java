@@ -1,5 +1,7 @@
 package dev.launch.ui;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.registry.RangeStates;
 import dev.launch.config.PortsConfigLoader;
 import dev.launch.registry.Instance;
@@ -15,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.channels.ServerSocketChannel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,11 +42,12 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(Cleanup.class)
 class UiServerTest {
     @TempDir
     Path dir;
@@ -53,15 +57,9 @@ class UiServerTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        stacks = new UiFixture(dir);
-        server = UiServer.start(stacks.registry, () -> RangeStates.rows(PortsConfigLoader.load(stacks.project.config),
-                stacks.registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true));
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        server.close();
-        stacks.close();
+        stacks = Cleanup.close(new UiFixture(dir));
+        server = Cleanup.close(UiServer.start(stacks.registry, () -> RangeStates.rows(PortsConfigLoader.load(stacks.project.config),
+                stacks.registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true)));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -201,6 +199,7 @@ class UiServerTest {
     void aSecondUiReusesTheFirstAndSaysSo() throws Exception {
         Process first = Launcher.processBuilder(stacks.project.root, java.util.Map.of(), stacks.project.args("ui"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Cleanup.launcher(first, stacks.project.state);
         try {
             String url = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8)).readLine();
             assertTrue(url != null && url.matches("http://127\\.0\\.0\\.1:\\d+/"), "first ui printed " + url);
@@ -222,9 +221,10 @@ class UiServerTest {
         int base = TestPorts.freeBlock(3);
         Files.writeString(stacks.project.config, Files.readString(stacks.project.config)
                 + "  UI: { base: " + base + ", count: 3 }\n");
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", base)) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", base)) {
             Process ui = Launcher.processBuilder(stacks.project.root, java.util.Map.of(), stacks.project.args("ui"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Cleanup.launcher(ui, stacks.project.state);
             try {
                 String url = new BufferedReader(new InputStreamReader(ui.getInputStream(), StandardCharsets.UTF_8)).readLine();
                 assertEquals("http://127.0.0.1:" + (base + 1) + "/", url);
@@ -237,10 +237,11 @@ class UiServerTest {
 
     @Test
     void aBusyExplicitPortIsAClearError() throws Exception {
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", TestPorts.freeBlock(1))) {
-            Launcher.Result r = stacks.project.inProcess("ui", "--port", Integer.toString(busy.getLocalPort()));
+        int port = TestPorts.freePort();
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", port)) {
+            Launcher.Result r = stacks.project.inProcess("ui", "--port", Integer.toString(port));
             assertEquals(ExitCode.FAILURE, r.exit(), r.err());
-            assertTrue(r.err().startsWith("launch: port " + busy.getLocalPort() + " is busy"), r.err());
+            assertTrue(r.err().startsWith("launch: port " + port + " is busy"), r.err());
         }
         assertEquals(ExitCode.USAGE, stacks.project.inProcess("ui", "--port", "70000").exit());
     }
