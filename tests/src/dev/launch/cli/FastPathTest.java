@@ -145,10 +145,9 @@ class FastPathTest {
             {"ports", "--range", "NOPE", "--lease", "0"},
         };
         for (String[] args : cases) {
-            // launch.main (FastPath) finds the copy's ports.yaml and profiles/ in its working directory;
-            // picocli in this JVM is pointed at the same files.
-            Launcher.Result viaMain = Launcher.run(project, env, args);
-            Launcher.Result viaPicocli = Launcher.inProcess(withGlobals(state, args));
+            // Both pointed at the copy's ports.yaml (ranges above 20000) and profiles/.
+            Launcher.Result viaMain = Launcher.run(project, env, withFiles(args));  // launch.main: FastPath
+            Launcher.Result viaPicocli = Launcher.inProcess(withStateDir(state, withFiles(args)));
             String what = String.join(" ", args);
             assertEquals(viaPicocli.exit(), viaMain.exit(), what + "\n" + viaMain.err());
             // Digits masked: on a shared machine the free block may change between the two runs.
@@ -162,10 +161,15 @@ class FastPathTest {
         return s.replaceAll("[0-9]+", "N").lines().map(l -> l.replaceAll(",$", "")).sorted().collect(Collectors.joining("\n"));
     }
 
-    private static String[] withGlobals(Path state, String[] args) {
+    private static String[] withFiles(String[] args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--state-dir", state.toString(), "--config", project.resolve("ports.yaml").toString(),
-                "--profiles", project.resolve("profiles").toString()));
+        all.addAll(List.of("--config", project.resolve("ports.yaml").toString(), "--profiles", project.resolve("profiles").toString()));
+        return all.toArray(String[]::new);
+    }
+
+    private static String[] withStateDir(Path state, String[] args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--state-dir", state.toString()));
         return all.toArray(String[]::new);
     }
 

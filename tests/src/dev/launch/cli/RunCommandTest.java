@@ -50,10 +50,10 @@ class RunCommandTest {
         project.writeProfile("app", Files.readString(project.profiles.resolve("app.yaml")) + """
                 processes:
                   web:
-                    command: [python3, -m, http.server, --bind, 127.0.0.1, "${ports.p0}"]
+                    command: [sh, -c, 'sleep 1; exec python3 -m http.server --bind 127.0.0.1 "$P0_PORT"']
                     ready: { http: "http://127.0.0.1:${ports.p0}/" }
                   worker:
-                    command: [sh, -c, 'echo "worker sees $P0_PORT in $LAUNCH_INSTANCE"; sleep 300 & wait']
+                    command: [sh, -c, 'python3 -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1])" "http://127.0.0.1:$P0_PORT/" || { echo "worker found web down"; exit 1; }; echo "worker sees $P0_PORT in $LAUNCH_INSTANCE"; sleep 300 & wait']
                     depends_on: [web]
                 """ + extraProcess + """
                 envFiles:

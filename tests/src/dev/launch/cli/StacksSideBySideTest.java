@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,17 +87,29 @@ class StacksSideBySideTest {
         Launcher.Result status = project.subprocess("status", "--json");
         JsonNode all = Json.mapper().readTree(status.out());
         assertEquals(3, all.size());
+        Set<String> listed = new HashSet<>();
         for (JsonNode instance : all) {
+            String id = instance.get("instance").asText();
+            listed.add(id);
             assertEquals("app", instance.get("profile").asText());
             assertTrue(instance.get("pid").asLong() > 0);
+            assertEquals(dir.toString(), instance.get("cwd").asText(), instance.toString());
+            int range = "RARBRC".indexOf(instance.get("range").asText()) / 2;
+            assertTrue(range >= 0 && instance.get("range").asText().length() == 2, instance.toString());
+            assertEquals(Map.of("p0", bases.get(range), "p1", bases.get(range) + 1),
+                    Json.mapper().convertValue(instance.get("ports"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() { }),
+                    instance.toString());
             assertEquals(2, instance.get("processes").size(), instance.toString());
             for (JsonNode p : instance.get("processes")) {
                 assertEquals("ready", p.get("state").asText(), instance.toString());
+                assertTrue(Set.of("web", "api").contains(p.get("name").asText()), instance.toString());
+                assertTrue(p.get("pid").asLong() > 0 && p.get("restarts").asInt() == 0, instance.toString());
             }
             for (JsonNode port : instance.get("portStates")) {
                 assertTrue(port.get("listening").asBoolean(), instance.toString());
             }
         }
+        assertEquals(ids, listed);
         List<String> tokens = new ArrayList<>();
         for (String id : ids) {
             tokens.add(Registry.read(project.state.resolve("instances/" + id + ".json")).runToken());

@@ -35,6 +35,29 @@ class NothingLeftBehindTest {
         assertTrue(ProcessTree.byToken(s.token).isEmpty(), "by token scan of /proc/*/environ");
     }
 
+    /** The token scan cannot see a grandchild that dropped the token; the walk down from its parent must. */
+    @Test
+    void aGrandchildThatDropsTheRunTokenIsFoundThroughTheTreeAndEnded() throws Exception {
+        String marker = "30" + (System.nanoTime() % 900 + 100);
+        RenderedProcess parent = Stack.sh("parent", "env -u " + ProcessTree.TOKEN_VAR + " sleep " + marker + " & echo spawned; wait");
+        Stack s = Stack.start(Duration.ofSeconds(2), parent);
+        s.awaitReady(Duration.ofSeconds(5));
+        assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> tokenless(marker).isPresent()), "the grandchild runs");
+        ProcessHandle grandchild = tokenless(marker).orElseThrow();
+        Cleanup.close(grandchild::destroyForcibly);
+        assertTrue(ProcessTree.byToken(s.token).stream().noneMatch(h -> h.pid() == grandchild.pid()),
+                "the grandchild carries no token, so only the tree walk finds it");
+        s.supervisor.stop();
+        assertEquals(0, s.awaitExit(Duration.ofSeconds(1)));
+        assertTrue(Stack.eventually(Duration.ofSeconds(1), () -> !ProcessTree.running(grandchild)), "left behind: " + grandchild);
+    }
+
+    private static java.util.Optional<ProcessHandle> tokenless(String marker) {
+        return ProcessHandle.current().descendants()
+                .filter(h -> h.info().commandLine().map(c -> c.equals("sleep " + marker) || c.endsWith("/sleep " + marker)).orElse(false))
+                .findFirst();
+    }
+
     @Test
     void aFailingProcessTakesItsSiblingsAndTheirChildrenDown() throws Exception {
         RenderedProcess sibling = Stack.sh("sibling", "sleep 306 & ( sleep 307 & ) ; wait");

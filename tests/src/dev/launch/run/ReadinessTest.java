@@ -34,13 +34,8 @@ class ReadinessTest {
 
     @Test
     void tcpPassesOnIpv6LoopbackToo() throws Exception {
-        ServerSocket s;
-        try {
-            s = new ServerSocket(0, 5, InetAddress.getByName("::1"));
-        } catch (java.io.IOException e) {
-            return; // no IPv6 on this machine: nothing to check
-        }
-        try (s) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestPorts.ipv6(), "no IPv6 loopback on this machine");
+        try (ServerSocket s = new ServerSocket(0, 5, InetAddress.getByName("::1"))) {
             assertNull(Readiness.tcp(Integer.toString(s.getLocalPort())));
         }
     }
@@ -67,10 +62,15 @@ class ReadinessTest {
     @Test
     void httpReadyGatesAProcessOfTheStack() throws Exception {
         int port = TestPorts.freePort();
-        RenderedProcess web = Stack.with(Stack.sh("web", "cd /tmp && exec python3 -m http.server --bind 127.0.0.1 " + port),
+        // The server comes up a second after its process does: ready must wait for it, not for the spawn.
+        RenderedProcess web = Stack.with(Stack.sh("web", "cd /tmp && sleep 1 && exec python3 -m http.server --bind 127.0.0.1 " + port),
                 new Profile.ReadySpec.Http("http://127.0.0.1:" + port + "/", Duration.ofSeconds(15)));
         Stack s = Stack.start(Duration.ofSeconds(2), web);
         s.awaitReady(Duration.ofSeconds(15));
+        java.net.http.HttpResponse<Void> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, answer.statusCode(), "the server answers once the stack says ready");
         s.supervisor.stop();
         assertEquals(0, s.awaitExit(Duration.ofSeconds(10)));
     }

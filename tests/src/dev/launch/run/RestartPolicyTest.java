@@ -9,6 +9,7 @@ import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -74,8 +75,8 @@ class RestartPolicyTest {
         Stack s = Stack.start(Duration.ofSeconds(1), flaky);
         Stack st = s;
         assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> runs(st, "flaky") == 2), s.out());
-        Thread.sleep(300);
-        assertTrue(!s.exit.isDone());
+        assertFalse(Stack.eventually(Duration.ofSeconds(2), s.exit::isDone), "the stack keeps running once the restart stays up");
+        assertEquals(2, runs(s, "flaky"));
         s.supervisor.stop();
         assertEquals(0, s.awaitExit(Duration.ofSeconds(10)));
     }

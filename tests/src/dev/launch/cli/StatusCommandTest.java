@@ -1,0 +1,72 @@
+package dev.launch.cli;
+
+import dev.launch.testing.Launcher;
+import dev.launch.testing.TestProject;
+import dev.launch.util.Json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `status`: the JSON objects scripts read (instance, range, ports, profile, pid, processes) and the table. */
+class StatusCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonListsEachInstanceWithItsRangeAndNamedPorts() throws Exception {
+        TestProject project = new TestProject(dir);
+        List<Integer> bases = project.withChain(2, 2, false);
+        assertEquals(0, project.inProcess("ports", "app", "--lease", "1h").exit());
+        assertEquals(0, project.inProcess("ports", "app", "--lease", "1h").exit());
+
+        Launcher.Result r = project.inProcess("status", "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode all = Json.mapper().readTree(r.out());
+        assertEquals(2, all.size(), r.out());
+        for (int i = 0; i < 2; i++) {
+            JsonNode o = all.get(i);
+            assertEquals("app-" + (i + 1), o.get("instance").asText(), o.toString());
+            assertEquals("app", o.get("profile").asText());
+            assertEquals("R" + (char) ('A' + i), o.get("range").asText(), o.toString());
+            assertEquals(bases.get(i).intValue(), o.get("ports").get("p0").asInt(), o.toString());
+            assertEquals(bases.get(i) + 1, o.get("ports").get("p1").asInt(), o.toString());
+            assertEquals(ProcessHandle.current().pid(), o.get("pid").asLong());
+            assertTrue(o.get("processes").isArray() && o.get("processes").isEmpty(), o.toString());
+        }
+    }
+
+    @Test
+    void theTableShowsRangeSpanPortsAndTheLease() throws Exception {
+        TestProject project = new TestProject(dir);
+        List<Integer> bases = project.withChain(1, 2, false);
+        assertEquals(0, project.inProcess("ports", "app", "--lease", "1h").exit());
+
+        Launcher.Result r = project.inProcess("status");
+
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(0).matches("INSTANCE +PROFILE +PID +UPTIME +RANGE +PORTS +PROCESSES"), lines.get(0));
+        String row = lines.get(1);
+        assertTrue(row.startsWith("app-1 ") && row.contains(" RA " + bases.get(0) + "-" + (bases.get(0) + 1) + " "), row);
+        assertTrue(row.contains("p0=" + bases.get(0) + "(down) p1=" + (bases.get(0) + 1) + "(down)"), row);
+        assertTrue(row.contains("lease, expires in "), row);
+    }
+
+    @Test
+    void withNothingRunningJsonIsAnEmptyArrayAndTheTableSaysSoOnStderr() throws Exception {
+        TestProject project = new TestProject(dir);
+        Launcher.Result json = project.inProcess("status", "--json");
+        assertEquals("[ ]", json.out().trim());
+        Launcher.Result table = project.inProcess("status");
+        assertEquals("", table.out());
+        assertTrue(table.err().contains("no instances running"), table.err());
+    }
+}
