@@ -5,25 +5,17 @@ import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.run.Stopper;
 import dev.launch.util.ExitCode;
-import dev.launch.util.LaunchException;
-import dev.launch.util.Suggest;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone.")
-public final class StopCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+@Command(name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone.")
+public final class StopCommand extends BaseCommand {
     @ArgGroup(multiplicity = "1")
     Target target;
 
@@ -41,19 +33,14 @@ public final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Project project = GlobalOptions.of(spec).project(spec.commandLine().getErr());
+        PrintWriter out = out();
+        Project project = project();
         Registry registry = project.registry();
         List<Instance> targets = registry.locked(s -> {
             if (target.all) {
                 return s.live();
             }
-            return List.of(s.find(target.id).orElseThrow(() -> {
-                List<String> ids = s.live().stream().map(Instance::id).toList();
-                return LaunchException.failure("no running instance " + target.id
-                        + (ids.isEmpty() ? " (none is running)" : " (running: " + String.join(", ", ids) + ")"
-                        + Suggest.didYouMean(target.id, ids)));
-            }));
+            return List.of(s.get(target.id));
         });
         Duration wait = timeout;
         for (Instance instance : targets) {
@@ -62,7 +49,7 @@ public final class StopCommand implements Callable<Integer> {
             out.flush();
         }
         if (targets.isEmpty()) {
-            spec.commandLine().getErr().println("no instances running");
+            err().println("no instances running");
         }
         return ExitCode.OK;
     }

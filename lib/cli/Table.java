@@ -22,10 +22,6 @@ public final class Table {
         return this;
     }
 
-    public boolean isEmpty() {
-        return rows.size() == 1;
-    }
-
     public String render() {
         int[] width = new int[columns];
         for (String[] r : rows) {

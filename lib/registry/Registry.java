@@ -1,6 +1,7 @@
 package dev.launch.registry;
 
 import dev.launch.util.Json;
+import dev.launch.util.AtomicWrite;
 import dev.launch.util.LaunchException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,6 +50,12 @@ public final class Registry {
         return dir;
     }
 
+    /** "no running instance ID (running: a, b); did you mean ..." or, with none running, how to start one. */
+    public static String noRunningInstance(String id, List<String> running) {
+        return "no running instance " + id + (running.isEmpty() ? " (none is running; start one with ./jbang launch.java dev)"
+                : " (running: " + String.join(", ", running) + ")" + dev.launch.util.Suggest.didYouMean(id, running));
+    }
+
     /** The entries of one locked read-modify-write; changes are written when the call returns. */
     public final class Session {
         private final List<Instance> live;
@@ -73,6 +80,11 @@ public final class Registry {
 
         public Optional<Instance> find(String id) {
             return live.stream().filter(i -> i.id().equals(id)).findFirst();
+        }
+
+        /** The live entry {@code id}, or the one "no running instance" error (exit 1) naming those that run. */
+        public Instance get(String id) {
+            return find(id).orElseThrow(() -> LaunchException.failure(noRunningInstance(id, live.stream().map(Instance::id).toList())));
         }
 
         public void put(Instance instance) {
@@ -200,15 +212,9 @@ public final class Registry {
 
     private void write(Instance instance) {
         Path target = instances.resolve(instance.id() + ".json");
-        Path tmp = instances.resolve("." + instance.id() + ".json.tmp-" + ProcessHandle.current().pid());
         try {
-            byte[] bytes = InstanceJson.write(instance).getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                // No fsync: after a crash every owner is dead, so no entry could be worth keeping.
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-            }
-            move(tmp, target);
+            // No fsync: after a crash every owner is dead, so no entry could be worth keeping.
+            AtomicWrite.write(target, InstanceJson.write(instance).getBytes(StandardCharsets.UTF_8), AtomicWrite.Durability.RENAME);
         } catch (IOException e) {
             throw LaunchException.failure("cannot write registry entry " + target + ": " + e.getMessage());
         }

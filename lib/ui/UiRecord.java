@@ -1,10 +1,9 @@
 package dev.launch.ui;
 
 import dev.launch.proc.Processes;
+import dev.launch.util.AtomicWrite;
 import dev.launch.util.Json;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -25,8 +25,19 @@ import java.util.concurrent.Callable;
  * so two `ui` started at the same moment still end up with one server.
  */
 public final class UiRecord {
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String url, long pid, String pidStart, String stateDir) {}
+    public record Entry(String url, long pid, String pidStart, String stateDir) {
+        /** The entry in {@code file}; IOException when it is missing or not an entry. */
+        static Entry read(Path file) throws IOException {
+            if (!(Json.read(Files.readString(file)) instanceof Map<?, ?> m) || !(m.get("pid") instanceof Number pid)) {
+                throw new IOException("not a ui record: " + file);
+            }
+            return new Entry(text(m.get("url")), pid.longValue(), text(m.get("pidStart")), text(m.get("stateDir")));
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
+        }
+    }
 
     private final Path stateDir;
     private final Path file;
@@ -49,7 +60,7 @@ public final class UiRecord {
     public Optional<Entry> running() {
         Entry entry;
         try {
-            entry = Json.mapper().readValue(file.toFile(), Entry.class);
+            entry = Entry.read(file);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -62,15 +73,13 @@ public final class UiRecord {
     public void write(String url) throws IOException {
         ProcessHandle me = ProcessHandle.current();
         Entry entry = new Entry(url, me.pid(), Processes.startOf(me), stateDir.toString());
-        Path tmp = file.resolveSibling(".ui.json.tmp-" + me.pid());
-        Files.write(tmp, Json.mapper().writeValueAsBytes(entry));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicWrite.write(file, Json.write(entry).getBytes(java.nio.charset.StandardCharsets.UTF_8), AtomicWrite.Durability.RENAME);
     }
 
     /** Removes the record if it is still this process's. */
     public void clear() {
         try {
-            Entry entry = Json.mapper().readValue(file.toFile(), Entry.class);
+            Entry entry = Entry.read(file);
             if (entry.pid() == ProcessHandle.current().pid()) {
                 Files.deleteIfExists(file);
             }
@@ -87,8 +96,7 @@ public final class UiRecord {
             if (response.statusCode() != 200) {
                 return false;
             }
-            JsonNode health = Json.mapper().readTree(response.body());
-            return stateDir.toString().equals(health.path("stateDir").asText());
+            return Json.read(response.body()) instanceof Map<?, ?> health && stateDir.toString().equals(health.get("stateDir"));
         } catch (IOException | IllegalArgumentException e) {
             return false;
         } catch (InterruptedException e) {

@@ -8,9 +8,6 @@ import dev.launch.registry.Registry;
 import dev.launch.util.Json;
 import dev.launch.util.LaunchException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -48,7 +45,6 @@ import java.util.regex.Pattern;
 public final class UiServer implements AutoCloseable {
     public static final String TOKEN_HEADER = "X-Launch-Token";
     static final Duration STOP_WAIT = Duration.ofSeconds(30);
-    static final ObjectWriter JSON = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern STOP_PATH = Pattern.compile("/api/instances/([A-Za-z0-9._-]+)/stop");
     private static final Map<String, String> ASSETS = Map.of(
             "/app.js", "text/javascript; charset=utf-8",
@@ -187,7 +183,7 @@ public final class UiServer implements AutoCloseable {
         }
         Optional<Instance> instance = registry.find(id);
         if (instance.isEmpty()) {
-            error(ex, 404, "no running instance " + id);
+            error(ex, 404, Registry.noRunningInstance(id, registry.live().stream().map(Instance::id).toList()));
             return;
         }
         Stopper.stop(registry, instance.get(), STOP_WAIT);
@@ -238,11 +234,7 @@ public final class UiServer implements AutoCloseable {
     }
 
     static byte[] bytes(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.compact(value).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void error(HttpExchange ex, int status, String message) {

@@ -3,7 +3,6 @@ package dev.launch.cli;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestPorts;
 import dev.launch.testing.TestProject;
-import dev.launch.util.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,7 +125,7 @@ class PortsCommandTest {
     void jsonFormatPrintsInstanceRangeAndPorts() throws Exception {
         Launcher.Result r = project.inProcess("ports", "app", "--format", "json");
         assertEquals(0, r.exit(), r.err());
-        JsonNode json = Json.mapper().readTree(r.out());
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertEquals("app-1", json.get("instance").asText());
         assertEquals("RA", json.get("range").asText());
         assertEquals(bases.get(0) + 3, json.get("ports").get("p3").asInt());
@@ -150,7 +149,7 @@ class PortsCommandTest {
             }
             Launcher.Result r = project.inProcess("ports", "app", "--format", "json", "--lease", "0");
             assertEquals(0, r.exit(), r.err());
-            JsonNode json = Json.mapper().readTree(r.out());
+            JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
             assertEquals("scan", json.get("range").asText());
             assertEquals(expected, json.get("ports").get("p0").asInt(), r.out());
         }

@@ -9,7 +9,6 @@ import dev.launch.registry.Registry;
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestProject;
-import dev.launch.util.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +62,7 @@ class StacksSideBySideTest {
             ids.add(s.id());
             Launcher.Result env = project.subprocess("env", s.id(), "--format", "json");
             assertEquals(0, env.exit(), env.err());
-            JsonNode json = Json.mapper().readTree(env.out());
+            JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(env.out());
             int p0 = json.get("ports").get("p0").asInt();
             firstPorts.add(p0);
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p0 + "/")).build(),
@@ -85,7 +84,7 @@ class StacksSideBySideTest {
         assertTrue(String.join("\n", fourth.err).contains("held by instance app-"), fourth.err.toString());
 
         Launcher.Result status = project.subprocess("status", "--json");
-        JsonNode all = Json.mapper().readTree(status.out());
+        JsonNode all = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out());
         assertEquals(3, all.size());
         Set<String> listed = new HashSet<>();
         for (JsonNode instance : all) {
@@ -97,7 +96,7 @@ class StacksSideBySideTest {
             int range = "RARBRC".indexOf(instance.get("range").asText()) / 2;
             assertTrue(range >= 0 && instance.get("range").asText().length() == 2, instance.toString());
             assertEquals(Map.of("p0", bases.get(range), "p1", bases.get(range) + 1),
-                    Json.mapper().convertValue(instance.get("ports"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() { }),
+                    new com.fasterxml.jackson.databind.ObjectMapper().convertValue(instance.get("ports"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() { }),
                     instance.toString());
             assertEquals(2, instance.get("processes").size(), instance.toString());
             for (JsonNode p : instance.get("processes")) {

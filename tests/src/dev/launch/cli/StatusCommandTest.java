@@ -2,7 +2,6 @@ package dev.launch.cli;
 
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestProject;
-import dev.launch.util.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +27,7 @@ class StatusCommandTest {
         Launcher.Result r = project.inProcess("status", "--json");
 
         assertEquals(0, r.exit(), r.err());
-        JsonNode all = Json.mapper().readTree(r.out());
+        JsonNode all = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertEquals(2, all.size(), r.out());
         for (int i = 0; i < 2; i++) {
             JsonNode o = all.get(i);

@@ -30,8 +30,9 @@ class WatchdogTest {
 
     private static Launched launch(Path stateDir, Duration grace) throws Exception {
         String token = Cleanup.token(ProcessTree.newToken());
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:disable", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(dev.launch.util.JvmFlags.LEAN);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 StackMain.class.getName(), stateDir.toString(), token, Long.toString(grace.toMillis())));
         Process p = Cleanup.launcher(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start(), stateDir);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -9,7 +9,6 @@ import dev.launch.registry.Registry;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestPorts;
 import dev.launch.util.ExitCode;
-import dev.launch.util.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,7 +79,7 @@ class UiServerTest {
     }
 
     private JsonNode json(HttpResponse<String> response) throws IOException {
-        return Json.mapper().readTree(response.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 
     @Test
