@@ -15,7 +15,9 @@ import dev.launch.cli.Cli;
 import dev.launch.cli.EnvCommand;
 import dev.launch.cli.FindCommand;
 import dev.launch.cli.GlobalOptions;
+import dev.launch.cli.LogsCommand;
 import dev.launch.cli.PortsCommand;
+import dev.launch.cli.ProcessCommands;
 import dev.launch.cli.PruneCommand;
 import dev.launch.cli.RangesCommand;
 import dev.launch.cli.RunCommand;
@@ -38,6 +40,9 @@ import picocli.CommandLine.ScopeType;
             StatusCommand.class,
             EnvCommand.class,
             StopCommand.class,
+            ProcessCommands.Restart.class,
+            ProcessCommands.Start.class,
+            LogsCommand.class,
             PruneCommand.class,
             RangesCommand.class,
             ValidateCommand.class,

@@ -5,27 +5,27 @@ import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.run.Stopper;
 import dev.launch.util.ExitCode;
+import dev.launch.util.LaunchException;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone.")
+@Command(name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone;"
+        + " or, with process names, stop only those processes and keep the stack up.")
 public final class StopCommand extends BaseCommand {
-    @ArgGroup(multiplicity = "1")
-    Target target;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
+    String id;
 
-    static final class Target {
-        @Parameters(paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
-        String id;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PROCESS",
+            description = "stop only these processes (they show `stopped`; `start` brings them back)")
+    List<String> processes = List.of();
 
-        @Option(names = "--all", required = true, description = "stop every running instance")
-        boolean all;
-    }
+    @Option(names = "--all", description = "stop every running instance")
+    boolean all;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "how long to wait for a launcher's own teardown before killing it (default 30s)")
@@ -33,18 +33,24 @@ public final class StopCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        if (all == (id != null)) {
+            throw LaunchException.usage(all ? "--all stops every instance; leave out " + id : "Missing required argument: name an instance to stop (see status), or --all");
+        }
+        if (!processes.isEmpty()) {
+            return ProcessCommands.act(spec, "stop", id, processes);
+        }
         PrintWriter out = out();
         Project project = project();
         Registry registry = project.registry();
         List<Instance> targets = registry.locked(s -> {
-            if (target.all) {
+            if (all) {
                 return s.live();
             }
-            return List.of(s.get(target.id));
+            return List.of(s.get(id));
         });
         Duration wait = timeout;
         for (Instance instance : targets) {
-            Stopper.stop(registry, instance, wait);
+            Stopper.stop(registry, instance, wait, Instances.asker("stop"));
             out.println("stopped " + instance.id());
             out.flush();
         }
