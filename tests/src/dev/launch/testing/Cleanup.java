@@ -103,9 +103,9 @@ public final class Cleanup implements AfterEachCallback {
     private static List<String> kill(Set<ProcessHandle> processes) {
         List<String> ended = new java.util.ArrayList<>();
         for (ProcessHandle p : processes) {
-            String what = p.pid() + " (" + p.info().commandLine().orElse("?") + ")";
+            String what = p.pid() + " (" + p.info().commandLine().orElse("?").replaceAll("\\s+", " ") + ")";
             if (ProcessTree.running(p) && p.destroyForcibly()) {
-                ended.add(what.length() > 120 ? what.substring(0, 117) + "..." : what);
+                ended.add(what.length() > 80 ? what.substring(0, 77) + "...)" : what);
             }
         }
         for (ProcessHandle p : processes) {
