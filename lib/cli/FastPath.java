@@ -37,6 +37,8 @@ final class FastPath {
             "ports", Set.of(OptionNames.RANGE, OptionNames.FORMAT, OptionNames.LEASE),
             "status", Set.of(OptionNames.JSON),
             "env", Set.of(OptionNames.FORMAT));
+    /** Options of those commands that are left to picocli (FastPath answers NOT_HANDLED when it meets one). */
+    static final Map<String, Set<String>> PICOCLI_ONLY = Map.of("ports", Set.of(), "status", Set.of(), "env", Set.of(OptionNames.ENV_FILES));
     /** The global options read here; FastPathModelTest checks all three sets against picocli's model. */
     static final Set<String> GLOBAL_OPTIONS = Set.of(OptionNames.CONFIG, OptionNames.PROFILES, OptionNames.STATE_DIR,
             OptionNames.QUIET, OptionNames.QUIET_SHORT, OptionNames.NO_COLOR, OptionNames.VERBOSE);

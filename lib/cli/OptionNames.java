@@ -17,6 +17,7 @@ final class OptionNames {
     static final String LEASE = "--lease";
     static final String RANGE = "--range";
     static final String JSON = "--json";
+    static final String ENV_FILES = "--env-files";
 
     private OptionNames() {}
 }

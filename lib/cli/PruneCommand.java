@@ -35,7 +35,7 @@ public final class PruneCommand extends BaseCommand {
                 err().println("launch: warning: unreadable dead entry " + file + ": " + e.getMessage());
                 continue;
             }
-            Reaper.Result r = Reaper.cleanUp(instance, Duration.ofSeconds(5));
+            Reaper.Result r = Reaper.cleanUp(instance, Duration.ofSeconds(5), registry, spec.commandLine().getErr());
             processes += r.processesEnded();
             envFiles += r.envFilesRestored();
             r.problems().forEach(p -> err().println("launch: warning: " + p));

@@ -49,7 +49,8 @@ public final class StatusCommand extends BaseCommand {
                         : i.processes().stream().map(p -> p.name() + ":" + p.state() + (p.restarts() > 0 ? "(" + p.restarts() + "x)" : ""))
                         .collect(Collectors.joining(" "));
                 table.row(i.id(), i.profile(), i.kind() == Instance.Kind.LEASE ? "-" : i.pid(),
-                        Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + i.block().span(), ports, processes);
+                        Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + i.block().span()
+                                + (i.sticky() ? " sticky" : ""), ports, processes);
             }
             out.print(table.render());
         }

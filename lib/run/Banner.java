@@ -23,13 +23,14 @@ public final class Banner {
         StringBuilder sb = new StringBuilder();
         sb.append(rule).append('\n');
         String title = instance.id() + " is up in " + Failures.show(took) + ": profile " + profile.name() + ", "
-                + allocation.range() + " ports " + allocation.block().span();
+                + allocation.range() + " ports " + allocation.block().span()
+                + (allocation.sticky() ? " (sticky: this checkout's range last time)" : "");
         sb.append(' ').append(color ? Colors.bold(title) : title).append('\n');
         for (String skipped : allocation.skipped()) {
             sb.append("   skipped ").append(skipped).append('\n');
         }
         for (Map.Entry<String, Integer> port : instance.ports().entrySet()) {
-            sb.append("   ").append(pad(port.getKey(), width)).append("  http://localhost:").append(port.getValue())
+            sb.append("   ").append(pad(port.getKey(), width)).append("  ").append(instance.url(port.getKey()))
                     .append("   ").append(Names.portVariable(port.getKey())).append('=').append(port.getValue()).append('\n');
         }
         for (EnvFile.Backup b : envFiles) {
