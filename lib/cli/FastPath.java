@@ -38,7 +38,7 @@ final class FastPath {
             "status", Set.of(OptionNames.JSON),
             "env", Set.of(OptionNames.FORMAT));
     /** Options of those commands that are left to picocli (FastPath answers NOT_HANDLED when it meets one). */
-    static final Map<String, Set<String>> PICOCLI_ONLY = Map.of("ports", Set.of(), "status", Set.of(), "env", Set.of(OptionNames.ENV_FILES));
+    static final Map<String, Set<String>> PICOCLI_ONLY = Map.of("ports", Set.of(OptionNames.STRICT), "status", Set.of(), "env", Set.of(OptionNames.ENV_FILES));
     /** The global options read here; FastPathModelTest checks all three sets against picocli's model. */
     static final Set<String> GLOBAL_OPTIONS = Set.of(OptionNames.CONFIG, OptionNames.PROFILES, OptionNames.STATE_DIR,
             OptionNames.QUIET, OptionNames.QUIET_SHORT, OptionNames.NO_COLOR, OptionNames.VERBOSE);

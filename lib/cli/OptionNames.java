@@ -18,6 +18,7 @@ final class OptionNames {
     static final String RANGE = "--range";
     static final String JSON = "--json";
     static final String ENV_FILES = "--env-files";
+    static final String STRICT = "--strict";
 
     private OptionNames() {}
 }

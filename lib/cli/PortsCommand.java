@@ -37,7 +37,7 @@ public final class PortsCommand extends BaseCommand {
             description = "how long the block stays reserved for you (0: not at all); default 30s")
     Duration lease = Duration.ofSeconds(30);
 
-    @Option(names = "--strict", description = "only the first range of the chain (or of --range); busy means exit 3 naming the holder")
+    @Option(names = OptionNames.STRICT, description = "only the first range of the chain (or of --range); busy means exit 3 naming the holder")
     boolean strict;
 
     @Override

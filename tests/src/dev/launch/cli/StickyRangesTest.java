@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.channels.ServerSocketChannel;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class StickyRangesTest {
         assertEquals(143, a.stop());
         assertEquals(143, b.stop());
 
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", bases.get(1) + 1)) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", bases.get(1) + 1)) {
             b = up(second);
             assertTrue(banner(b).contains("RA ports " + bases.get(0)), banner(b));
             assertFalse(banner(b).contains("sticky"), banner(b));

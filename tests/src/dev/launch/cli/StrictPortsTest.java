@@ -10,6 +10,7 @@ import dev.launch.testing.TestProject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.ServerSocketChannel;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class StrictPortsTest {
     void portsStrictRefusesToFallBackAndNamesTheProcessHoldingThePort() throws Exception {
         TestProject project = new TestProject(dir);
         List<Integer> bases = project.withChain(2, 2, false);
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", bases.get(0) + 1)) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", bases.get(0) + 1)) {
             Launcher.Result loose = project.subprocess("ports", "app", "--lease", "0");
             assertEquals(0, loose.exit(), loose.err());
             assertTrue(loose.out().startsWith("export P0_PORT=" + bases.get(1)), loose.out());
@@ -62,7 +63,7 @@ class StrictPortsTest {
         TestProject project = new TestProject(dir);
         List<Integer> bases = project.withChain(2, 2, false);
         LaunchedStack.writeEnvFileProfile(project, "app.env", "");
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", bases.get(0))) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", bases.get(0))) {
             LaunchedStack strict = LaunchedStack.start(project, "--strict");
             assertTrue(strict.process.waitFor(60, TimeUnit.SECONDS));
             assertEquals(3, strict.process.exitValue(), strict.errText());
