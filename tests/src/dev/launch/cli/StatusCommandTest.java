@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `status`: the JSON objects scripts read (instance, range, ports, profile, pid, processes) and the table. */
+/** `status --json`: the objects scripts read (instance, range, ports, profile, pid, processes); the table is StatusTest's. */
 class StatusCommandTest {
     @TempDir
     Path dir;
@@ -39,24 +39,6 @@ class StatusCommandTest {
             assertEquals(ProcessHandle.current().pid(), o.get("pid").asLong());
             assertTrue(o.get("processes").isArray() && o.get("processes").isEmpty(), o.toString());
         }
-    }
-
-    @Test
-    void theTableShowsRangeSpanPortsAndTheLease() throws Exception {
-        TestProject project = new TestProject(dir);
-        List<Integer> bases = project.withChain(1, 2, false);
-        assertEquals(0, project.inProcess("ports", "app", "--lease", "1h").exit());
-
-        Launcher.Result r = project.inProcess("status");
-
-        assertEquals(0, r.exit(), r.err());
-        List<String> lines = r.out().lines().toList();
-        assertEquals(2, lines.size(), r.out());
-        assertTrue(lines.get(0).matches("INSTANCE +PROFILE +PID +UPTIME +RANGE +PORTS +PROCESSES"), lines.get(0));
-        String row = lines.get(1);
-        assertTrue(row.startsWith("app-1 ") && row.contains(" RA " + bases.get(0) + "-" + (bases.get(0) + 1) + " "), row);
-        assertTrue(row.contains("p0=" + bases.get(0) + "(down) p1=" + (bases.get(0) + 1) + "(down)"), row);
-        assertTrue(row.contains("lease, expires in "), row);
     }
 
     @Test
