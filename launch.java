@@ -29,8 +29,9 @@ import dev.launch.cli.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 
-@Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "launch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
         subcommands = {
             PortsCommand.class,

@@ -64,7 +64,7 @@ public final class Ports {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1 (got " + count + ")");
         }
-        if (max < base || max > PortRange.MAX_PORT) {
+        if (max < base || !PortRange.isPort(max)) {
             throw new IllegalArgumentException("max must be between " + base + " and 65535 (got " + max + ")");
         }
         int start = base;

@@ -3,38 +3,31 @@ package dev.launch.cli;
 import dev.launch.ports.PortOwners;
 import dev.launch.ports.PortProbe;
 import dev.launch.ports.PortRange;
-import dev.launch.project.Project;
 import dev.launch.registry.Instance;
 import dev.launch.util.ExitCode;
 import dev.launch.util.Json;
 import dev.launch.util.LaunchException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code check PORT...}: one line per port, {@code 5001  free} or
  * {@code 5002  busy  listening on 127.0.0.1, ::1 — pid 4242 (python3 -m http.server 5002)}.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         header = "Is each port free? Who holds a busy one; exit 1 if any is busy")
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends BaseCommand {
     private static final int MAX_SHOWN_COMMAND = 80;
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "PORT", arity = "1..*", description = "TCP ports, 1-65535")
     List<Integer> ports;
@@ -53,16 +46,16 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Instance> holders = GlobalOptions.of(spec).project(spec.commandLine().getErr()).registry().live();
+        List<Instance> holders = project().registry().live();
         heldBy = port -> holders.stream().filter(h -> h.block().contains(port)).findFirst().map(h -> h.id()
                 + (h.kind() == Instance.Kind.LEASE ? " (a ports reservation)" : " (" + h.profile() + ", pid " + h.pid() + ")"));
         for (int port : ports) {
-            if (port < 1 || port > PortRange.MAX_PORT) {
+            if (!PortRange.isPort(port)) {
                 throw LaunchException.usage("check: " + port + " is not a port (expected 1-65535)");
             }
         }
         List<Result> results = check(ports);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(toJson(results));
         } else {
@@ -150,10 +143,6 @@ public final class CheckCommand implements Callable<Integer> {
             }
             array.add(o);
         }
-        try {
-            return Json.mapper().writeValueAsString(array);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(array);
     }
 }

@@ -45,7 +45,10 @@ public final class Cli {
         return cl;
     }
 
-    /** "launch: MESSAGE" on stderr and the exception's exit code; a stack trace only with --verbose. */
+    /**
+     * "launch: MESSAGE" on stderr and the exception's exit code. Anything that is not a
+     * LaunchException is a bug: one line asking for a report, exit 4; a stack trace only with --verbose.
+     */
     static int report(Exception ex, PrintWriter err, boolean verbose) {
         if (ex instanceof LaunchException le) {
             err.println("launch: " + le.getMessage());
@@ -55,12 +58,12 @@ public final class Cli {
             err.flush();
             return le.exitCode();
         }
-        err.println("launch: internal error: " + ex
-                + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        err.println("launch: internal error (a bug in launch, not in your input): " + ex
+                + "; please report it with the output of the same command run with --verbose");
         if (verbose) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return ExitCode.FAILURE;
+        return ExitCode.INTERNAL;
     }
 }

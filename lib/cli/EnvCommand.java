@@ -5,48 +5,35 @@ import dev.launch.project.Project;
 import dev.launch.registry.Instance;
 import dev.launch.registry.PortFormat;
 import dev.launch.util.ExitCode;
-import dev.launch.util.LaunchException;
-import dev.launch.util.Suggest;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "env", header = "Print the ports of a running instance, for another shell: eval \"$(./jbang launch.java env dev-1)\"",
+@Command(name = "env", header = "Print the ports of a running instance, for another shell: eval \"$(./jbang launch.java env dev-1)\"",
         description = "With --env-files: what it writes into its env files, e.g. ./jbang launch.java env dev-2 --env-files > app/.env.local")
-public final class EnvCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class EnvCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
     String id;
 
     // The default is the field's initial value, as in PortsCommand, for FastPath's sake.
-    @Option(names = "--format", paramLabel = "FORMAT", description = "sh (default), dotenv or json")
+    @Option(names = OptionNames.FORMAT, paramLabel = "FORMAT", description = "sh (default), dotenv or json")
     PortFormat format = PortFormat.sh;
 
-    @Option(names = "--env-files", description = "print what the instance writes (or would write) into its env files:"
+    @Option(names = OptionNames.ENV_FILES, description = "print what the instance writes (or would write) into its env files:"
             + " dotenv lines, a # PATH line before each file's block")
     boolean envFiles;
 
     @Override
     public Integer call() {
-        return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return run(globals(), out(), err());
     }
 
     int run(GlobalOptions options, PrintWriter out, PrintWriter err) {
         Project project = options.project(err);
-        Instance instance = project.registry().locked(s -> s.find(id).orElseThrow(() -> {
-            var ids = s.live().stream().map(Instance::id).toList();
-            return LaunchException.failure("no running instance " + id
-                    + (ids.isEmpty() ? " (none is running; start one with ./jbang launch.java dev)"
-                    : " (running: " + String.join(", ", ids) + ")" + Suggest.didYouMean(id, ids)));
-        }));
+        Instance instance = project.registry().locked(s -> s.get(id));
         out.print(envFiles ? envFiles(instance, err) : format.render(instance));
         out.flush();
         return ExitCode.OK;

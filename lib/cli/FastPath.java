@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,7 +29,25 @@ import java.util.Set;
  */
 final class FastPath {
     static final int NOT_HANDLED = Integer.MIN_VALUE;
-    private static final Set<String> SUBCOMMAND_OPTIONS = Set.of("--format", "--lease", "--range", "--json");
+
+    /** The commands handled here, by every name picocli knows them by. */
+    static final Map<String, String> COMMANDS = Map.of("ports", "ports", "status", "status", "ps", "status", "env", "env");
+    /** The options of each command that are read here; any other goes to picocli. */
+    static final Map<String, Set<String>> COMMAND_OPTIONS = Map.of(
+            "ports", Set.of(OptionNames.RANGE, OptionNames.FORMAT, OptionNames.LEASE),
+            "status", Set.of(OptionNames.JSON),
+            "env", Set.of(OptionNames.FORMAT));
+    /** Options of those commands that are left to picocli (FastPath answers NOT_HANDLED when it meets one). */
+    static final Map<String, Set<String>> PICOCLI_ONLY = Map.of("ports", Set.of(OptionNames.STRICT), "status", Set.of(), "env", Set.of(OptionNames.ENV_FILES));
+    /** The global options read here; FastPathModelTest checks all three sets against picocli's model. */
+    static final Set<String> GLOBAL_OPTIONS = Set.of(OptionNames.CONFIG, OptionNames.PROFILES, OptionNames.STATE_DIR,
+            OptionNames.QUIET, OptionNames.QUIET_SHORT, OptionNames.NO_COLOR, OptionNames.VERBOSE);
+    /** How many positional arguments each command takes, as picocli writes an arity. */
+    static final Map<String, String> POSITIONALS = Map.of("ports", "0..1", "status", "0", "env", "1");
+    /** Options that take a value (the rest are flags). */
+    static final Set<String> WITH_VALUE = Set.of(OptionNames.CONFIG, OptionNames.PROFILES, OptionNames.STATE_DIR,
+            OptionNames.RANGE, OptionNames.FORMAT, OptionNames.LEASE);
+    private static final Set<String> SUBCOMMAND_OPTIONS = Set.of(OptionNames.FORMAT, OptionNames.LEASE, OptionNames.RANGE, OptionNames.JSON);
 
     private FastPath() {}
 
@@ -41,32 +60,33 @@ final class FastPath {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("-")) {
-                if (a.equals("-q")) {
-                    a = "--quiet";
+                if (a.equals(OptionNames.QUIET_SHORT)) {
+                    a = OptionNames.QUIET;
                 }
-                if (!a.equals("--range") && !seen.add(a)) {
+                if (!a.equals(OptionNames.RANGE) && !seen.add(a)) {
                     return NOT_HANDLED;  // picocli: "should be specified only once"
                 }
                 if (command == null && SUBCOMMAND_OPTIONS.contains(a)) {
                     return NOT_HANDLED;  // an option of the subcommand before its name
                 }
                 switch (a) {
-                    case "--quiet" -> globals.quiet = true;
-                    case "--no-color" -> globals.noColor = true;
-                    case "--verbose" -> globals.verbose = true;
-                    case "--config", "--profiles", "--state-dir", "--format", "--lease", "--range" -> {
+                    case OptionNames.QUIET -> globals.quiet = true;
+                    case OptionNames.NO_COLOR -> globals.noColor = true;
+                    case OptionNames.VERBOSE -> globals.verbose = true;
+                    case OptionNames.CONFIG, OptionNames.PROFILES, OptionNames.STATE_DIR, OptionNames.FORMAT, OptionNames.LEASE,
+                            OptionNames.RANGE -> {
                         if (i + 1 >= args.length || args[i + 1].startsWith("-") || args[i + 1].startsWith("@")) {
                             return NOT_HANDLED;
                         }
                         String value = args[++i];
                         switch (a) {
-                            case "--config" -> globals.config = Path.of(value);
-                            case "--profiles" -> globals.profiles = Path.of(value);
-                            case "--state-dir" -> globals.stateDir = Path.of(value);
+                            case OptionNames.CONFIG -> globals.config = Path.of(value);
+                            case OptionNames.PROFILES -> globals.profiles = Path.of(value);
+                            case OptionNames.STATE_DIR -> globals.stateDir = Path.of(value);
                             default -> options.add(new String[] {a, value});
                         }
                     }
-                    case "--json" -> options.add(new String[] {a, null});
+                    case OptionNames.JSON -> options.add(new String[] {a, null});
                     default -> {
                         return NOT_HANDLED;
                     }
@@ -79,15 +99,15 @@ final class FastPath {
                 positionals.add(a);
             }
         }
-        if (command == null) {
+        if (command == null || !COMMANDS.containsKey(command) || !accepts(COMMANDS.get(command), positionals.size())) {
             return NOT_HANDLED;
         }
         PrintWriter out = writer(System.out, "sun.stdout.encoding");
         PrintWriter err = writer(System.err, "sun.stderr.encoding");
         try {
-            return switch (command) {
+            return switch (COMMANDS.getOrDefault(command, "")) {
                 case "ports" -> ports(globals, positionals, options, out, err);
-                case "status", "ps" -> status(globals, positionals, options, out, err);
+                case "status" -> status(globals, positionals, options, out, err);
                 case "env" -> env(globals, positionals, options, out, err);
                 default -> NOT_HANDLED;
             };
@@ -101,22 +121,19 @@ final class FastPath {
 
     private static int ports(GlobalOptions globals, List<String> positionals, List<String[]> options,
             PrintWriter out, PrintWriter err) {
-        if (positionals.size() > 1) {
-            return NOT_HANDLED;
-        }
         PortsCommand c = new PortsCommand();
         c.profile = positionals.isEmpty() ? null : positionals.get(0);
         for (String[] o : options) {
             switch (o[0]) {
-                case "--range" -> c.ranges.add(o[1]);
-                case "--lease" -> {
+                case OptionNames.RANGE -> c.ranges.add(o[1]);
+                case OptionNames.LEASE -> {
                     try {
                         c.lease = Durations.parse(o[1]);
                     } catch (IllegalArgumentException e) {
                         return NOT_HANDLED;  // picocli reports it
                     }
                 }
-                case "--format" -> {
+                case OptionNames.FORMAT -> {
                     PortFormat f = format(o[1]);
                     if (f == null) {
                         return NOT_HANDLED;
@@ -133,12 +150,9 @@ final class FastPath {
 
     private static int status(GlobalOptions globals, List<String> positionals, List<String[]> options,
             PrintWriter out, PrintWriter err) {
-        if (!positionals.isEmpty()) {
-            return NOT_HANDLED;
-        }
         StatusCommand c = new StatusCommand();
         for (String[] o : options) {
-            if (!o[0].equals("--json")) {
+            if (!o[0].equals(OptionNames.JSON)) {
                 return NOT_HANDLED;
             }
             c.json = true;
@@ -148,19 +162,21 @@ final class FastPath {
 
     private static int env(GlobalOptions globals, List<String> positionals, List<String[]> options,
             PrintWriter out, PrintWriter err) {
-        if (positionals.size() != 1) {
-            return NOT_HANDLED;
-        }
         EnvCommand c = new EnvCommand();
         c.id = positionals.get(0);
         for (String[] o : options) {
-            PortFormat f = o[0].equals("--format") ? format(o[1]) : null;
+            PortFormat f = o[0].equals(OptionNames.FORMAT) ? format(o[1]) : null;
             if (f == null) {
                 return NOT_HANDLED;
             }
             c.format = f;
         }
         return c.run(globals, out, err);
+    }
+
+    private static boolean accepts(String command, int count) {
+        String[] range = POSITIONALS.get(command).split("\\.\\.");
+        return count >= Integer.parseInt(range[0]) && count <= Integer.parseInt(range[range.length - 1]);
     }
 
     private static PortFormat format(String value) {

@@ -7,24 +7,18 @@ import dev.launch.util.LaunchException;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code find BASE [--count N] [--max PORT]}: the port(s) on stdout, one per line, so that
  * {@code port=$(launch find 8080)} and {@code mapfile -t ports < <(launch find 5001 --count 4)}
  * both work. Exit 3 when there is no such port or block (also when N exceeds BASE..PORT).
  */
-@Command(name = "find", mixinStandardHelpOptions = true,
+@Command(name = "find",
         header = "First free port, or first N consecutive free ports, at or above BASE")
-public final class FindCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class FindCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "BASE", description = "lowest port to consider, 1-65535")
     int base;
 
@@ -38,17 +32,17 @@ public final class FindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (base < 1 || base > PortRange.MAX_PORT) {
+        if (!PortRange.isPort(base)) {
             throw LaunchException.usage("find: BASE must be between 1 and 65535 (got " + base + ")");
         }
-        if (max < base || max > PortRange.MAX_PORT) {
+        if (max < base || !PortRange.isPort(max)) {
             throw LaunchException.usage("find: --max must be between BASE (" + base + ") and 65535 (got " + max + ")");
         }
         if (count < 1) {
             throw LaunchException.usage("find: --count must be at least 1 (got " + count + ")");
         }
         List<Integer> ports = Ports.findAvailablePorts(base, count, max);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         ports.forEach(out::println);
         out.flush();
         return ExitCode.OK;

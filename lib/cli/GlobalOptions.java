@@ -13,25 +13,25 @@ import picocli.CommandLine.Model.CommandSpec;
  * one object, mixed into the top command). Subcommands reach it with {@link #of(CommandSpec)}.
  */
 public final class GlobalOptions {
-    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(names = OptionNames.CONFIG, scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "ports.yaml to use (default: ./ports.yaml, else beside launch.java)")
     Path config;
 
-    @Option(names = "--profiles", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(names = OptionNames.PROFILES, scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "profiles directory (default: ./profiles, else beside launch.java)")
     Path profiles;
 
-    @Option(names = "--state-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(names = OptionNames.STATE_DIR, scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "registry directory (default: $LAUNCH_STATE_DIR, $XDG_STATE_HOME/launch or ~/.local/state/launch)")
     Path stateDir;
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "only errors on stderr")
+    @Option(names = {OptionNames.QUIET_SHORT, OptionNames.QUIET}, scope = ScopeType.INHERIT, description = "only errors on stderr")
     boolean quiet;
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "no ANSI colours (also: NO_COLOR)")
+    @Option(names = OptionNames.NO_COLOR, scope = ScopeType.INHERIT, description = "no ANSI colours (also: NO_COLOR)")
     boolean noColor;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "show stack traces of internal errors")
+    @Option(names = OptionNames.VERBOSE, scope = ScopeType.INHERIT, description = "show stack traces of internal errors")
     boolean verbose;
 
     public static GlobalOptions of(CommandSpec spec) {

@@ -14,20 +14,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "logs",
+@Command(name = "logs",
         header = "The last lines of a running instance's output (or of some of its processes), prefixed as in its terminal; -f follows.")
-public final class LogsCommand implements Callable<Integer> {
+public final class LogsCommand extends BaseCommand {
     static final long POLL_MILLIS = 150;
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
     String id;
@@ -46,8 +41,8 @@ public final class LogsCommand implements Callable<Integer> {
         if (lines < 0) {
             throw LaunchException.usage("-n takes a number of lines, 0 or more (got " + lines + ")");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Project project = GlobalOptions.of(spec).project(spec.commandLine().getErr());
+        PrintWriter out = out();
+        Project project = project();
         Registry registry = project.registry();
         Instance instance = find(registry);
         ProcessControl.check(instance, processes);

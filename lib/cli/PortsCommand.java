@@ -14,41 +14,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "ports", header = "Allocate a block of ports without starting anything; print them as exports.",
+@Command(name = "ports", header = "Allocate a block of ports without starting anything; print them as exports.",
         description = {"Reserves the block for a lease (default 30s) so back-to-back calls get different blocks.",
                 "Use: eval \"$(./jbang launch.java ports)\""})
-public final class PortsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class PortsCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", description = "profile whose port names and chain to use (default: dev)")
     String profile;
 
-    @Option(names = "--range", paramLabel = "NAME", description = "use this range instead of the profile's chain (repeatable, tried in order)")
+    @Option(names = OptionNames.RANGE, paramLabel = "NAME", description = "use this range instead of the profile's chain (repeatable, tried in order)")
     List<String> ranges = new ArrayList<>();
 
     // Defaults are the fields' initial values (picocli takes them as such), so FastPath,
     // which fills these fields without picocli, starts from the same ones.
-    @Option(names = "--format", paramLabel = "FORMAT", description = "sh (default), dotenv or json")
+    @Option(names = OptionNames.FORMAT, paramLabel = "FORMAT", description = "sh (default), dotenv or json")
     PortFormat format = PortFormat.sh;
 
-    @Option(names = "--lease", paramLabel = "DURATION",
+    @Option(names = OptionNames.LEASE, paramLabel = "DURATION",
             description = "how long the block stays reserved for you (0: not at all); default 30s")
     Duration lease = Duration.ofSeconds(30);
 
-    @Option(names = "--strict", description = "only the first range of the chain (or of --range); busy means exit 3 naming the holder")
+    @Option(names = OptionNames.STRICT, description = "only the first range of the chain (or of --range); busy means exit 3 naming the holder")
     boolean strict;
 
     @Override
     public Integer call() {
-        return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return run(globals(), out(), err());
     }
 
     int run(GlobalOptions options, PrintWriter out, PrintWriter err) {

@@ -8,22 +8,17 @@ import dev.launch.util.ExitCode;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** `restart` and `start` of some processes of a running instance (`stop PROCESS` is in {@link StopCommand}). */
 public final class ProcessCommands {
     private ProcessCommands() {}
 
-    @Command(mixinStandardHelpOptions = true, name = "restart",
+    @Command(name = "restart",
             header = "Stop and start processes of a running instance on the same ports; returns once they are ready again.")
-    public static final class Restart implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    public static final class Restart extends BaseCommand {
         @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
         String id;
 
@@ -36,12 +31,9 @@ public final class ProcessCommands {
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "start",
+    @Command(name = "start",
             header = "Start processes of a running instance again (after `stop INSTANCE PROCESS`); returns once they are ready.")
-    public static final class Start implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    public static final class Start extends BaseCommand {
         @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
         String id;
 

@@ -14,21 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "prune", header = "Drop registry entries of dead launchers and end the processes they left behind.")
-public final class PruneCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+@Command(name = "prune", header = "Drop registry entries of dead launchers and end the processes they left behind.")
+public final class PruneCommand extends BaseCommand {
     @Override
     public Integer call() throws IOException {
-        GlobalOptions options = GlobalOptions.of(spec);
-        PrintWriter out = spec.commandLine().getOut();
-        Registry registry = options.project(spec.commandLine().getErr()).registry();
+        GlobalOptions options = globals();
+        PrintWriter out = out();
+        Registry registry = options.project(err()).registry();
         int live = registry.live().size();
         List<Path> dead = registry.deadEntries();
         int processes = 0;
@@ -38,13 +32,13 @@ public final class PruneCommand implements Callable<Integer> {
             try {
                 instance = Registry.read(file);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("launch: warning: unreadable dead entry " + file + ": " + e.getMessage());
+                err().println("launch: warning: unreadable dead entry " + file + ": " + e.getMessage());
                 continue;
             }
             Reaper.Result r = Reaper.cleanUp(instance, Duration.ofSeconds(5), registry, spec.commandLine().getErr());
             processes += r.processesEnded();
             envFiles += r.envFilesRestored();
-            r.problems().forEach(p -> spec.commandLine().getErr().println("launch: warning: " + p));
+            r.problems().forEach(p -> err().println("launch: warning: " + p));
             out.println("pruned " + instance.id() + " (" + instance.profile() + ", pid " + instance.pid() + "): "
                     + r.processesEnded() + " leftover process(es) ended, " + r.envFilesRestored() + " env file(s) restored");
             if (!r.problems().isEmpty()) {

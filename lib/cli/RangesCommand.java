@@ -15,26 +15,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "ranges", header = "The ranges of ports.yaml and the state of each block: free, busy, or held by which instance.")
-public final class RangesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+@Command(name = "ranges", header = "The ranges of ports.yaml and the state of each block: free, busy, or held by which instance.")
+public final class RangesCommand extends BaseCommand {
     @Option(names = "--json", description = "print a JSON array instead of a table")
     boolean json;
 
     @Override
     public Integer call() {
-        Project project = GlobalOptions.of(spec).project(spec.commandLine().getErr());
+        Project project = project();
         PortsConfig config = project.config();
         List<Map<String, Object>> rows = RangeStates.rows(config, project.registry().locked(Registry.Session::holders));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(PortFormat.json(rows));
         } else {

@@ -13,27 +13,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "status", aliases = "ps", header = "Live instances: id, profile, pid, uptime, range, and each port with whether it listens.")
-public final class StatusCommand implements Callable<Integer> {
+@Command(name = "status", aliases = "ps", header = "Live instances: id, profile, pid, uptime, range, and each port with whether it listens.")
+public final class StatusCommand extends BaseCommand {
     /** The table fits a terminal this wide: the port and process lists wrap, between words. */
     static final int WIDTH = 100;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--json", description = "print a JSON array with every field")
+    @Option(names = OptionNames.JSON, description = "print a JSON array with every field")
     boolean json;
 
     @Override
     public Integer call() {
-        return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return run(globals(), out(), err());
     }
 
     int run(GlobalOptions options, PrintWriter out, PrintWriter err) {

@@ -10,19 +10,13 @@ import dev.launch.util.LaunchException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone;"
+@Command(name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone;"
         + " or, with process names, stop only those processes and keep the stack up.")
-public final class StopCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class StopCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
     String id;
 
@@ -45,14 +39,14 @@ public final class StopCommand implements Callable<Integer> {
         if (!processes.isEmpty()) {
             return ProcessCommands.act(spec, "stop", id, processes);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Project project = GlobalOptions.of(spec).project(spec.commandLine().getErr());
+        PrintWriter out = out();
+        Project project = project();
         Registry registry = project.registry();
         List<Instance> targets = registry.locked(s -> {
             if (all) {
                 return s.live();
             }
-            return List.of(s.find(id).orElseThrow(() -> Instances.notRunning(id, s.live().stream().map(Instance::id).toList())));
+            return List.of(s.get(id));
         });
         Duration wait = timeout;
         for (Instance instance : targets) {
@@ -61,7 +55,7 @@ public final class StopCommand implements Callable<Integer> {
             out.flush();
         }
         if (targets.isEmpty()) {
-            spec.commandLine().getErr().println("no instances running");
+            err().println("no instances running");
         }
         return ExitCode.OK;
     }

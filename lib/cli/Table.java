@@ -36,10 +36,6 @@ public final class Table {
         return this;
     }
 
-    public boolean isEmpty() {
-        return rows.size() == 1;
-    }
-
     public String render() {
         return render(Integer.MAX_VALUE);
     }

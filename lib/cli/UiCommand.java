@@ -20,23 +20,18 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "ui",
+@Command(name = "ui",
         header = "A local web page of live instances, their ports, processes and logs, on 127.0.0.1 until Ctrl-C.",
         description = "Prints a one-time link that opens the page and gives your browser its session; "
                 + "a second `ui` reuses the running one and prints a fresh link for it.")
-public final class UiCommand implements Callable<Integer> {
+public final class UiCommand extends BaseCommand {
     static final String UI_RANGE = "UI";
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "P",
             description = "serve on this port (default: the first free port of the UI range in ports.yaml, else any free port)")
@@ -47,10 +42,10 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        GlobalOptions options = GlobalOptions.of(spec);
-        if (port != null && (port < 1 || port > PortRange.MAX_PORT)) {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        GlobalOptions options = globals();
+        if (port != null && !PortRange.isPort(port)) {
             throw LaunchException.usage("--port: must be between 1 and 65535 (got " + port + ")");
         }
         // A request that has not arrived whole within 10 s is dropped, so half-open connections
@@ -128,7 +123,7 @@ public final class UiCommand implements Callable<Integer> {
 
     /** --port, else the first free port of the UI range, else one the OS picks. */
     private UiServer bind(Project project, Registry registry, Supplier<List<Map<String, Object>>> ranges) throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         if (port != null) {
             try {
                 return UiServer.start(registry, ranges, port, err);

@@ -12,24 +12,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         header = "Check ports.yaml and every profile; print every problem with file:line:column",
         description = "Problems (errors and warnings) go to standard error, one per line; a one-line "
                 + "summary goes to standard output. Exit 2 when there is any error, else 0.")
-public final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ValidateCommand extends BaseCommand {
     @Override
     public Integer call() {
-        GlobalOptions globals = GlobalOptions.of(spec);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        GlobalOptions globals = globals();
+        PrintWriter out = out();
+        PrintWriter err = err();
         Path configFile = globals.configFile();
         Path profilesDir = globals.profilesDir();
 

@@ -31,7 +31,11 @@ public final class PortWarnings {
     /** The range the OS hands out for outgoing connections: Linux's setting, else the OS's default (macOS 49152-65535). */
     public static PortRange ephemeralRange() {
         try {
-            String[] parts = Files.readString(EPHEMERAL_FILE).strip().split("\\s+");
+            // Not Files.readString: it sizes its read by the file, and a /proc/sys file says it is empty
+            String[] parts;
+            try (java.io.BufferedReader r = Files.newBufferedReader(EPHEMERAL_FILE)) {
+                parts = String.valueOf(r.readLine()).strip().split("\\s+");
+            }
             int low = Integer.parseInt(parts[0]);
             int high = Integer.parseInt(parts[1]);
             return new PortRange("ephemeral", low, high - low + 1);

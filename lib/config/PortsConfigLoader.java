@@ -108,7 +108,7 @@ public final class PortsConfigLoader {
             doc.error(entry.key(), path, "missing key \"base\" (the first port of the block)");
         } else {
             base = doc.wholeNumber(baseEntry.value(), path + ".base");
-            if (base != null && (base < 1 || base > PortRange.MAX_PORT)) {
+            if (base != null && !PortRange.isPort(base)) {
                 doc.error(baseEntry.value(), path + ".base", "must be between 1 and 65535 (got " + base + ")");
                 base = null;
             }
@@ -126,7 +126,7 @@ public final class PortsConfigLoader {
         if (base == null || count == null) {
             return null;
         }
-        if ((long) base + count - 1 > PortRange.MAX_PORT) {
+        if (!PortRange.isPort((long) base + count - 1)) {
             doc.error(countEntry.value(), path + ".count", "the block " + base + "-" + ((long) base + count - 1)
                     + " ends above 65535; at most " + (PortRange.MAX_PORT - base + 1) + " ports fit from base " + base);
             return null;

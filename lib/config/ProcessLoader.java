@@ -196,7 +196,7 @@ final class ProcessLoader {
             case "tcp":
                 if (!templated) {
                     Integer port = doc.wholeNumber(kind.value(), kindPath);
-                    if (port != null && (port < 1 || port > PortRange.MAX_PORT)) {
+                    if (port != null && !PortRange.isPort(port)) {
                         doc.error(kind.value(), kindPath, "must be a port between 1 and 65535 (got " + port + ")");
                     }
                 }

@@ -1,10 +1,10 @@
 package dev.launch.envfile;
 
+import dev.launch.util.AtomicWrite;
 import dev.launch.util.LaunchException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +14,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A dotenv file (such as {@code app/.env.development}) whose keys one running instance manages.
@@ -226,40 +221,14 @@ public final class EnvFile {
         }
     }
 
-    /** Atomically replaces {@code file} (the target of a symlink) with {@code content}. */
+    /** Atomically replaces {@code file} (the target of a symlink) with {@code content}, durably. */
     private static void write(Path file, String content) {
-        Path target = file;
-        Path tmp = null;
         try {
-            target = linkTarget(file);
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = dir.resolve("." + target.getFileName() + ".launch-" + ProcessHandle.current().pid()
-                    + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + ".tmp");
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-                if (view != null && Files.exists(target)) {
-                    Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
-                }
-                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-            syncDirectory(dir);
+            Path target = linkTarget(file);
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            AtomicWrite.write(target, content.getBytes(StandardCharsets.UTF_8), AtomicWrite.Durability.FSYNC);
         } catch (IOException e) {
             throw LaunchException.failure("cannot write " + file + ": " + reason(e));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the write already failed and says so
-                }
-            }
         }
     }
 
@@ -267,7 +236,7 @@ public final class EnvFile {
         try {
             Path target = linkTarget(file);
             Files.deleteIfExists(target);
-            syncDirectory(target.toAbsolutePath().getParent());
+            AtomicWrite.syncDirectory(target.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw LaunchException.failure("cannot remove " + file + ": " + reason(e));
         }
@@ -284,15 +253,6 @@ public final class EnvFile {
             target = parent.resolve(Files.readSymbolicLink(target)).normalize();
         }
         return target;
-    }
-
-    /** Makes the rename durable; not every file system lets a directory be opened, so best effort. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException ignored) {
-            // the data is written; only its durability across a power cut is less certain
-        }
     }
 
     static String reason(IOException e) {

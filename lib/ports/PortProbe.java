@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Is a TCP port free, in the sense of SPEC.md: nothing listens on it on 127.0.0.1 or ::1, and it
+ * Is a TCP port free, in the sense of docs/contract.md: nothing listens on it on 127.0.0.1 or ::1, and it
  * can be bound on 0.0.0.0, ::, 127.0.0.1 and ::1. An address family the machine lacks is skipped;
  * "permission denied" counts as busy (a reserved port).
  *
@@ -101,16 +101,6 @@ public final class PortProbe {
 
     private PortProbe() {}
 
-    /** True when the machine has IPv6 (an [::1] socket can be bound); detected once. */
-    public static boolean ipv6Available() {
-        return Families.IPV6;
-    }
-
-    /** True when the machine has IPv4 loopback (a 127.0.0.1 socket can be bound); detected once. */
-    public static boolean ipv4Available() {
-        return Families.IPV4;
-    }
-
     /** The fast answer: stops at the first sign of use. */
     public static boolean isFree(int port) {
         checkPort(port);
@@ -159,7 +149,7 @@ public final class PortProbe {
     }
 
     public static void checkPort(int port) {
-        if (port < 1 || port > PortRange.MAX_PORT) {
+        if (!PortRange.isPort(port)) {
             throw new IllegalArgumentException("port must be between 1 and 65535 (got " + port + ")");
         }
     }

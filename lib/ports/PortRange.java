@@ -7,11 +7,16 @@ import java.util.List;
 public record PortRange(String name, int base, int count) {
     public static final int MAX_PORT = 65535;
 
+    /** The one test of a port number: 1-65535. */
+    public static boolean isPort(long n) {
+        return n >= 1 && n <= MAX_PORT;
+    }
+
     public PortRange {
-        if (base < 1 || base > MAX_PORT) {
+        if (!isPort(base)) {
             throw new IllegalArgumentException("base must be between 1 and 65535 (got " + base + ")");
         }
-        if (count < 1 || base + count - 1 > MAX_PORT) {
+        if (count < 1 || !isPort((long) base + count - 1)) {
             throw new IllegalArgumentException("count must be at least 1 and end at or below 65535");
         }
     }

@@ -88,11 +88,7 @@ public record Instance(
     }
 
     /** What the launcher knows of one child process. */
-    public record ProcessInfo(String name, long pid, String pidStart, String state, int restarts, Integer exitCode) {
-        public ProcessInfo withState(String newState) {
-            return new ProcessInfo(name, pid, pidStart, newState, restarts, exitCode);
-        }
-    }
+    public record ProcessInfo(String name, long pid, String pidStart, String state, int restarts, Integer exitCode) {}
 
     /** The name of the range the block was taken from ("scan" for a block found by scanning). */
     public String range() {

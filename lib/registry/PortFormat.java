@@ -30,7 +30,7 @@ public enum PortFormat {
         return sb.toString();
     }
 
-    /** The JSON object of SPEC.md: instance, range, ports, plus what else is known. */
+    /** The JSON object of docs/contract.md: instance, range, ports, plus what else is known. */
     public static Map<String, Object> summary(Instance instance) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("instance", instance.id());

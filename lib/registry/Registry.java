@@ -2,6 +2,7 @@ package dev.launch.registry;
 
 import dev.launch.util.IoErrors;
 import dev.launch.util.Json;
+import dev.launch.util.AtomicWrite;
 import dev.launch.util.LaunchException;
 import dev.launch.util.Names;
 import dev.launch.util.PrivateFiles;
@@ -50,6 +51,12 @@ public final class Registry {
         return dir;
     }
 
+    /** "no running instance ID (running: a, b); did you mean ..." or, with none running, how to start one. */
+    public static String noRunningInstance(String id, List<String> running) {
+        return "no running instance " + id + (running.isEmpty() ? " (none is running; start one with ./jbang launch.java dev)"
+                : " (running: " + String.join(", ", running) + ")" + dev.launch.util.Suggest.didYouMean(id, running));
+    }
+
     /** The blocks checkouts had last time (ports.sticky); use it under {@link #locked}. */
     public StickyRanges sticky() {
         return new StickyRanges(dir);
@@ -79,6 +86,11 @@ public final class Registry {
 
         public Optional<Instance> find(String id) {
             return live.stream().filter(i -> i.id().equals(id)).findFirst();
+        }
+
+        /** The live entry {@code id}, or the one "no running instance" error (exit 1) naming those that run. */
+        public Instance get(String id) {
+            return find(id).orElseThrow(() -> LaunchException.failure(noRunningInstance(id, live.stream().map(Instance::id).toList())));
         }
 
         public void put(Instance instance) {

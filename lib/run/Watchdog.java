@@ -6,6 +6,7 @@ import dev.launch.proc.ProcessTree;
 import dev.launch.proc.Processes;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
+import dev.launch.util.JvmFlags;
 import dev.launch.util.Platform;
 
 import java.io.BufferedReader;
@@ -48,8 +49,8 @@ public final class Watchdog implements AutoCloseable {
     public static Watchdog start(Path stateDir, String instanceId, String token, Duration grace) throws IOException {
         List<String> jvm = new ArrayList<>();
         jvm.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        jvm.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xmx32m", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), Watchdog.class.getName(),
+        jvm.addAll(JvmFlags.LEAN);
+        jvm.addAll(List.of("-Xmx32m", "-cp", System.getProperty("java.class.path"), Watchdog.class.getName(),
                 stateDir == null ? "-" : stateDir.toAbsolutePath().toString(), instanceId, token,
                 Long.toString(ProcessHandle.current().pid()), String.valueOf(Processes.currentStart()),
                 Long.toString(grace.toMillis())));

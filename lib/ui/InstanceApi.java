@@ -68,7 +68,7 @@ final class InstanceApi {
         }
         Optional<Instance> instance = registry.find(logs.group(1));
         if (instance.isEmpty()) {
-            UiServer.json(ex, 404, Map.of("error", "no running instance " + logs.group(1)));
+            UiServer.json(ex, 404, Map.of("error", notRunning(logs.group(1))));
             return;
         }
         Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
@@ -104,10 +104,14 @@ final class InstanceApi {
         }
     }
 
+    private String notRunning(String id) {
+        return Registry.noRunningInstance(id, registry.live().stream().map(Instance::id).toList());
+    }
+
     private void act(HttpExchange ex, String id, String process, String op) throws IOException {
         Optional<Instance> instance = registry.find(id);
         if (instance.isEmpty()) {
-            UiServer.json(ex, 404, result(false, "no running instance " + id));
+            UiServer.json(ex, 404, result(false, notRunning(id)));
             return;
         }
         try {

@@ -6,8 +6,6 @@ import dev.launch.registry.StateLock;
 import dev.launch.util.PrivateFiles;
 import dev.launch.util.Json;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -25,8 +24,19 @@ import java.util.concurrent.Callable;
  * so two `ui` started at the same moment still end up with one server.
  */
 public final class UiRecord {
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String url, long pid, String pidStart, String stateDir) {}
+    public record Entry(String url, long pid, String pidStart, String stateDir) {
+        /** The entry in {@code file}; IOException when it is missing or not an entry. */
+        static Entry read(Path file) throws IOException {
+            if (!(Json.read(new String(PrivateFiles.read(file, 64 * 1024), java.nio.charset.StandardCharsets.UTF_8)) instanceof Map<?, ?> m) || !(m.get("pid") instanceof Number pid)) {
+                throw new IOException("not a ui record: " + file);
+            }
+            return new Entry(text(m.get("url")), pid.longValue(), text(m.get("pidStart")), text(m.get("stateDir")));
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
+        }
+    }
 
     private final Path stateDir;
     private final Path file;
@@ -59,7 +69,7 @@ public final class UiRecord {
     public void write(String url) throws IOException {
         ProcessHandle me = ProcessHandle.current();
         Entry entry = new Entry(url, me.pid(), Processes.startOf(me), stateDir.toString());
-        PrivateFiles.writeAtomically(file, Json.mapper().writeValueAsBytes(entry));
+        PrivateFiles.writeAtomically(file, Json.write(entry).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Removes the record if it is still this process's. */
@@ -76,7 +86,7 @@ public final class UiRecord {
     /** The record, if it is a small regular file that parses; only a loopback http URL is taken from it. */
     private Optional<Entry> read() {
         try {
-            Entry entry = Json.mapper().readValue(PrivateFiles.read(file, 64 * 1024), Entry.class);
+            Entry entry = Entry.read(file);
             return entry.url() != null && entry.url().matches("http://(127\\.0\\.0\\.1|localhost):[0-9]{1,5}/[A-Za-z0-9?=&_./-]*") ? Optional.of(entry)
                     : Optional.empty();
         } catch (IOException e) {
@@ -95,8 +105,7 @@ public final class UiRecord {
             if (response.statusCode() != 200) {
                 return false;
             }
-            JsonNode health = Json.mapper().readTree(response.body());
-            return stateDir.toString().equals(health.path("stateDir").asText());
+            return Json.read(response.body()) instanceof Map<?, ?> health && stateDir.toString().equals(health.get("stateDir"));
         } catch (IOException | IllegalArgumentException e) {
             return false;
         } catch (InterruptedException e) {

@@ -9,9 +9,6 @@ import dev.launch.registry.Registry;
 import dev.launch.util.Json;
 import dev.launch.util.LaunchException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -52,7 +49,6 @@ public final class UiServer implements AutoCloseable {
     static final int MAX_THREADS = 48;
     static final int MAX_STREAMS = 32;
     static final Duration STOP_WAIT = Duration.ofSeconds(30);
-    static final ObjectWriter JSON = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern STOP_PATH = Pattern.compile("/api/instances/([A-Za-z0-9._-]+)/stop");
     private static final String SCRIPT = "text/javascript; charset=utf-8";
     private static final Map<String, String> ASSETS = Map.of(
@@ -149,8 +145,7 @@ public final class UiServer implements AutoCloseable {
     }
 
     private static Map<String, Object> process(Instance.ProcessInfo p) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = Json.mapper().convertValue(p, LinkedHashMap.class);
+        Map<String, Object> m = Json.fields(p);
         if (p.pid() > 0 && p.pidStart() != null && Processes.isAlive(p.pid(), p.pidStart())) {
             ProcessHandle.of(p.pid()).flatMap(h -> h.info().startInstant()).ifPresent(t -> m.put("startedAt", t.toString()));
         }
@@ -303,7 +298,7 @@ public final class UiServer implements AutoCloseable {
         }
         Optional<Instance> instance = registry.find(id);
         if (instance.isEmpty()) {
-            error(ex, 404, "no running instance " + id);
+            error(ex, 404, Registry.noRunningInstance(id, registry.live().stream().map(Instance::id).toList()));
             return;
         }
         Stopper.stop(registry, instance.get(), STOP_WAIT, "the web page");
@@ -363,11 +358,7 @@ public final class UiServer implements AutoCloseable {
     }
 
     static byte[] bytes(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.compact(value).getBytes(StandardCharsets.UTF_8);
     }
 
     static void error(HttpExchange ex, int status, String message) {

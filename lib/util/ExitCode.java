@@ -1,6 +1,6 @@
 package dev.launch.util;
 
-/** The exit codes of SPEC.md; scripts rely on them. */
+/** The exit codes of docs/contract.md; scripts rely on them. */
 public final class ExitCode {
     public static final int OK = 0;
     /** A runtime failure: a process failed, a port is busy for {@code check}. */
@@ -9,6 +9,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** No free block in any range of the chain. */
     public static final int NO_FREE_BLOCK = 3;
+    /** An internal error: a bug in launch, not a mistake of the user. */
+    public static final int INTERNAL = 4;
 
     private ExitCode() {}
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,31 +15,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON through Jackson's streaming API for the paths every `ports`, `status` and `env` takes:
- * plain values (maps, lists, strings, numbers, booleans, enums, paths, records) out, and maps,
- * lists and scalars in. Jackson's databind (the {@link #mapper()}) costs a large part of a short
- * run's start-up, so it is kept for the web UI and `check --json`, and created only when used.
+ * The one way to JSON: Jackson's streaming API, plain values (maps, lists, strings, numbers,
+ * booleans, enums, paths, records) out, and maps, lists and scalars in. Jackson's databind would
+ * cost a large part of a short run's start-up, so nothing here uses it.
  */
 public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {}
 
-    private static final class Mapper {
-        static final ObjectMapper INSTANCE = new ObjectMapper()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(SerializationFeature.INDENT_OUTPUT, true);
-    }
-
-    public static ObjectMapper mapper() {
-        return Mapper.INSTANCE;
-    }
-
     /** Pretty-printed JSON of {@code value}. */
     public static String write(Object value) {
+        return write(value, true);
+    }
+
+    /** JSON of {@code value} on one line (HTTP bodies, server-sent events). */
+    public static String compact(Object value) {
+        return write(value, false);
+    }
+
+    private static String write(Object value, boolean pretty) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+            if (pretty) {
+                g.useDefaultPrettyPrinter();
+            }
             write(g, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,6 +104,22 @@ public final class Json {
         } else {
             g.writeString(value.toString());
         }
+    }
+
+    /** A record's components by name, in declaration order, nulls left out: the object {@link #write} prints for it. */
+    public static Map<String, Object> fields(Record value) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(value);
+                if (v != null) {
+                    m.put(c.getName(), v);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return m;
     }
 
     /** Parses JSON into maps (in document order), lists, strings, longs, doubles, booleans and nulls. */

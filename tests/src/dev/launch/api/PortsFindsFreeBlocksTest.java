@@ -1,7 +1,7 @@
 package dev.launch.api;
 
 import dev.launch.ports.PortRange;
-import dev.launch.testing.LoopbackPorts;
+import dev.launch.testing.TestPorts;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
 
@@ -20,17 +20,17 @@ import org.junit.jupiter.api.Test;
 class PortsFindsFreeBlocksTest {
     @Test
     void findAvailablePortsSkipsPastABusyPortInTheMiddleOfABlock() throws Exception {
-        int base = LoopbackPorts.freeBlock(8);
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", base + 2)) {
+        int base = TestPorts.freeBlock(8);
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", base + 2)) {
             assertEquals(List.of(base + 3, base + 4, base + 5, base + 6), Ports.findAvailablePorts(base, 4));
         }
     }
 
     @Test
     void findAvailablePortReturnsTheFirstFreePortAtOrAboveBase() throws Exception {
-        int base = LoopbackPorts.freeBlock(3);
+        int base = TestPorts.freeBlock(3);
         assertEquals(base, Ports.findAvailablePort(base));
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", base)) {
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", base)) {
             assertFalse(Ports.isPortAvailable(base));
             assertEquals(base + 1, Ports.findAvailablePort(base));
         }
@@ -39,8 +39,8 @@ class PortsFindsFreeBlocksTest {
 
     @Test
     void noFreeBlockBelowMaxIsExitCodeThree() throws Exception {
-        int base = LoopbackPorts.freeBlock(3);
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", base + 1)) {
+        int base = TestPorts.freeBlock(3);
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", base + 1)) {
             LaunchException e = assertThrows(LaunchException.class, () -> Ports.findAvailablePorts(base, 2, base + 2));
             assertEquals(ExitCode.NO_FREE_BLOCK, e.exitCode());
             assertEquals("no 2 consecutive free ports between " + base + " and " + (base + 2), e.getMessage());
@@ -58,11 +58,11 @@ class PortsFindsFreeBlocksTest {
 
     @Test
     void portsForEnvironmentNormalisesTheRangeNameAndNamesTheBlock() throws Exception {
-        int base = LoopbackPorts.freeBlock(6);
+        int base = TestPorts.freeBlock(6);
         Map<String, PortRange> ranges = new LinkedHashMap<>();
         ranges.put("DEVELOPMENT", new PortRange("DEVELOPMENT", 5001, 4));
         ranges.put("SECONDARY_DEV", new PortRange("SECONDARY_DEV", base, 4));
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", base)) {
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", base)) {
             Map<String, Integer> ports = Ports.portsForEnvironment(" secondary-dev ", ranges, Ports.DEV_PORT_NAMES);
             assertEquals(List.of("alice", "bob", "networkSimulator", "networkHttp"), List.copyOf(ports.keySet()));
             assertEquals(List.of(base + 1, base + 2, base + 3, base + 4), List.copyOf(ports.values()));

@@ -1,7 +1,7 @@
 package dev.launch.cli;
 
 import dev.launch.testing.Launcher;
-import dev.launch.testing.LoopbackPorts;
+import dev.launch.testing.TestPorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,22 +9,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    /** `check` reads the registry (to name instances that hold a port): a state dir of the test's own. */
+    private Launcher.Result check(String... args) {
+        List<String> all = new ArrayList<>(List.of("check"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--state-dir", dir.resolve("state").toString()));
+        return Launcher.inProcess(all.toArray(String[]::new));
+    }
+
     @Test
     void allFreePortsPrintFreeAndExitZero() {
-        int base = LoopbackPorts.freeBlock(2);
-        Launcher.Result r = Launcher.inProcess("check", Integer.toString(base), Integer.toString(base + 1));
+        int base = TestPorts.freeBlock(2);
+        Launcher.Result r = check(Integer.toString(base), Integer.toString(base + 1));
         assertEquals(0, r.exit(), r.err());
         assertEquals(String.format("%-5d  free%n%-5d  free%n", base, base + 1), r.out());
     }
 
     @Test
     void busyPortPrintsWhereItListensAndWhoHoldsItAndExitsOne() throws Exception {
-        int base = LoopbackPorts.freeBlock(2);
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", base + 1)) {
-            Launcher.Result r = Launcher.inProcess("check", Integer.toString(base), Integer.toString(base + 1));
+        int base = TestPorts.freeBlock(2);
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", base + 1)) {
+            Launcher.Result r = check(Integer.toString(base), Integer.toString(base + 1));
             assertEquals(1, r.exit(), r.err());
             String[] lines = r.out().split("\\R");
             assertEquals(String.format("%-5d  free", base), lines[0]);
@@ -35,9 +50,9 @@ class CheckCommandTest {
 
     @Test
     void jsonListsReasonsAndHolders() throws Exception {
-        int port = LoopbackPorts.freePort();
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", port)) {
-            Launcher.Result r = Launcher.inProcess("check", "--json", Integer.toString(port));
+        int port = TestPorts.freePort();
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", port)) {
+            Launcher.Result r = check("--json", Integer.toString(port));
             assertEquals(1, r.exit(), r.err());
             JsonNode array = new ObjectMapper().readTree(r.out());
             JsonNode o = array.get(0);
@@ -51,8 +66,8 @@ class CheckCommandTest {
 
     @Test
     void jsonForAFreePortHasNoReasonsNorHolders() throws Exception {
-        int port = LoopbackPorts.freePort();
-        Launcher.Result r = Launcher.inProcess("check", "--json", Integer.toString(port));
+        int port = TestPorts.freePort();
+        Launcher.Result r = check("--json", Integer.toString(port));
         assertEquals(0, r.exit(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out()).get(0);
         assertTrue(o.get("free").asBoolean());
@@ -62,7 +77,7 @@ class CheckCommandTest {
 
     @Test
     void nonIntegerPortIsUsageErrorExitTwo() {
-        Launcher.Result r = Launcher.inProcess("check", "http");
+        Launcher.Result r = check("http");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertTrue(r.err().contains("'http' is not an int"), r.err());
@@ -70,7 +85,7 @@ class CheckCommandTest {
 
     @Test
     void outOfRangePortIsUsageErrorExitTwo() {
-        Launcher.Result r = Launcher.inProcess("check", "5001", "70000");
+        Launcher.Result r = check("20001", "70000");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals("launch: check: 70000 is not a port (expected 1-65535)", r.err().strip());

@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestProject;
@@ -13,22 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An env-file path with templates gives each instance a file of its own (Vite's --mode per
  * instance), and `env ID --env-files` prints what an instance writes or would write.
  */
+@ExtendWith(Cleanup.class)
 class EnvFilesPerInstanceTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @Test
     void threeStacksWithATemplatedPathWriteThreeFilesEachRemovedWhenItsStackStops() throws Exception {

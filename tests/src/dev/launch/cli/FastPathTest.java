@@ -1,5 +1,6 @@
 package dev.launch.cli;
 
+import dev.launch.testing.ConfigFiles;
 import dev.launch.testing.Launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,9 +43,10 @@ class FastPathTest {
 
     @BeforeAll
     static void copyProject(@TempDir Path bootstrap) throws IOException {
-        for (String name : List.of("launch.java", "jbang", "bin", "ports.yaml", "lib", "profiles")) {
+        for (String name : List.of("launch.java", "jbang", "bin", "lib", "profiles")) {
             copy(ROOT.resolve(name), project.resolve(name));
         }
+        Files.writeString(project.resolve("ports.yaml"), ConfigFiles.rangesAbove20000(ROOT.resolve("ports.yaml")));
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         Path user = base.resolve("launch").resolve("jbang-0.132.1");
@@ -143,9 +145,9 @@ class FastPathTest {
             {"ports", "--range", "NOPE", "--lease", "0"},
         };
         for (String[] args : cases) {
-            // Same working directory as this JVM, so both find ports.yaml and profiles/ alike.
-            Launcher.Result viaMain = Launcher.run(Path.of("").toAbsolutePath(), env, args);  // launch.main: FastPath
-            Launcher.Result viaPicocli = Launcher.inProcess(withStateDir(state, args));
+            // Both pointed at the copy's ports.yaml (ranges above 20000) and profiles/.
+            Launcher.Result viaMain = Launcher.run(project, env, withFiles(args));  // launch.main: FastPath
+            Launcher.Result viaPicocli = Launcher.inProcess(withStateDir(state, withFiles(args)));
             String what = String.join(" ", args);
             assertEquals(viaPicocli.exit(), viaMain.exit(), what + "\n" + viaMain.err());
             // Digits masked: on a shared machine the free block may change between the two runs.
@@ -159,10 +161,15 @@ class FastPathTest {
         return s.replaceAll("[0-9]+", "N").lines().map(l -> l.replaceAll(",$", "")).sorted().collect(Collectors.joining("\n"));
     }
 
+    private static String[] withFiles(String[] args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--config", project.resolve("ports.yaml").toString(), "--profiles", project.resolve("profiles").toString()));
+        return all.toArray(String[]::new);
+    }
+
     private static String[] withStateDir(Path state, String[] args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.add("--state-dir");
-        all.add(state.toString());
+        all.addAll(List.of("--state-dir", state.toString()));
         return all.toArray(String[]::new);
     }
 

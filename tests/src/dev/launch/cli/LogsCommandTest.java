@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.LiveStack;
@@ -18,19 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `logs` from another shell: the last lines, prefixed as in the launcher's terminal, and -f. */
+@ExtendWith(Cleanup.class)
 class LogsCommandTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @Test
     void theLastLinesOfOneProcessPrefixedAsInTheTerminal() throws Exception {

@@ -1,8 +1,9 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.TestProject;
-import dev.launch.util.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,19 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ports.urls decide how the banner and status show a port; the default is http://localhost:PORT/. */
+@ExtendWith(Cleanup.class)
 class PortUrlsTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @Test
     void aWebSocketPortIsShownByItsUrlInTheBannerAndStatus() throws Exception {
@@ -37,7 +34,7 @@ class PortUrlsTest {
         assertTrue(s.out.stream().anyMatch(l -> l.matches("\\s+p0\\s+http://localhost:" + p0 + "/\\s+P0_PORT=" + p0)), s.out.toString());
         assertTrue(s.out.stream().anyMatch(l -> l.matches("\\s+p1\\s+ws://localhost:" + p1 + "/live\\s+P1_PORT=" + p1)), s.out.toString());
 
-        JsonNode instance = Json.mapper().readTree(project.subprocess("status", "--json").out()).get(0);
+        JsonNode instance = new com.fasterxml.jackson.databind.ObjectMapper().readTree(project.subprocess("status", "--json").out()).get(0);
         assertEquals("http://localhost:" + p0 + "/", instance.get("portStates").get(0).get("url").asText());
         assertEquals("ws://localhost:" + p1 + "/live", instance.get("portStates").get(1).get("url").asText());
         assertEquals("ws://localhost:" + p1 + "/live", instance.get("urls").get("p1").asText());

@@ -1,5 +1,9 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.proc.ProcessTree;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
@@ -15,19 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** When both the launcher and its watchdog are SIGKILLed, `prune` ends what they left and restores env files. */
+@ExtendWith(Cleanup.class)
 class PruneTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @Test
     void pruneEndsTheLeftoversOfALauncherWhoseWatchdogDiedTooAndRestoresItsEnvFile() throws Exception {

@@ -3,6 +3,7 @@ package dev.launch.cli;
 import dev.launch.proc.ProcessTree;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
+import dev.launch.testing.Cleanup;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.Stack;
 import dev.launch.testing.TestPorts;
@@ -22,24 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real `launch [PROFILE]` in a separate JVM: banner, env files, registry entry, signals. */
+@ExtendWith(Cleanup.class)
 class RunCommandTest {
-    private final List<Process> started = new ArrayList<>();
-    private final List<java.net.ServerSocket> held = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() throws Exception {
-        started.forEach(Process::destroyForcibly);
-        for (java.net.ServerSocket s : held) {
-            s.close();
-        }
-    }
-
     private record Running(Process process, List<String> out, Path envFile, Path state) {}
 
     private Running start(Path dir, String extraProcess) throws Exception {
@@ -51,7 +42,7 @@ class RunCommandTest {
         TestProject project = new TestProject(dir);
         List<Integer> all = project.withChain(ranges, 2, false);
         for (int i = 0; i < busy; i++) {
-            held.add(TestPorts.listen("127.0.0.1", all.get(i)));
+            Cleanup.close(TestPorts.listen("127.0.0.1", all.get(i)));
         }
         List<Integer> bases = all.subList(busy, all.size());
         String range = "R" + (char) ('A' + busy);
@@ -59,10 +50,10 @@ class RunCommandTest {
         project.writeProfile("app", Files.readString(project.profiles.resolve("app.yaml")) + """
                 processes:
                   web:
-                    command: [python3, -m, http.server, --bind, 127.0.0.1, "${ports.p0}"]
+                    command: [sh, -c, 'sleep 1; exec python3 -m http.server --bind 127.0.0.1 "$P0_PORT"']
                     ready: { http: "http://127.0.0.1:${ports.p0}/" }
                   worker:
-                    command: [sh, -c, 'echo "worker sees $P0_PORT in $LAUNCH_INSTANCE"; sleep 300 & wait']
+                    command: [sh, -c, 'python3 -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1])" "http://127.0.0.1:$P0_PORT/" || { echo "worker found web down"; exit 1; }; echo "worker sees $P0_PORT in $LAUNCH_INSTANCE"; sleep 300 & wait']
                     depends_on: [web]
                 """ + extraProcess + """
                 envFiles:
@@ -71,8 +62,7 @@ class RunCommandTest {
                 """);
         ProcessBuilder pb = Launcher.processBuilder(dir, Map.of(), project.args("app", "--grace", "2s"));
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
-        started.add(p);
+        Process p = Cleanup.launcher(pb.start(), project.state);
         List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         Thread t = new Thread(() -> reader.lines().forEach(out::add));

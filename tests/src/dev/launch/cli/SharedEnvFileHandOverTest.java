@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Stack;
 import dev.launch.testing.TestProject;
@@ -15,8 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * saying so in both terminals; when the last one stops the original comes back byte for byte,
  * also when owners stop at the same moment or an owner is SIGKILLed.
  */
+@ExtendWith(Cleanup.class)
 class SharedEnvFileHandOverTest {
     /** A BOM, CRLF line ends, a comment, a managed key with its own earlier value, no final newline. */
     private static final byte[] ORIGINAL = "\uFEFF# the frontend's settings\r\nWHO=nobody # set by hand\r\nDEBUG=1"
@@ -32,11 +35,6 @@ class SharedEnvFileHandOverTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     private TestProject project;
     private Path envFile;

@@ -1,5 +1,9 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.proc.ProcessTree;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
@@ -15,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,14 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * SIGTERM and a child with a grandchild: everything is gone after the grace, the env file has
  * its earlier content, the registry entry is removed, and the exit code says which signal.
  */
+@ExtendWith(Cleanup.class)
 class SignalTeardownTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @ParameterizedTest
     @CsvSource({"INT, 130", "TERM, 143", "HUP, 129"})

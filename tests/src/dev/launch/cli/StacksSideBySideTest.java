@@ -1,11 +1,14 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.proc.ProcessTree;
 import dev.launch.registry.Registry;
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestProject;
-import dev.launch.util.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,9 +25,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,14 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * blocks, a fourth is refused with exit 3, the env file belongs to one of them only, other shells
  * can ask (status, env), and stopping them all leaves nothing behind.
  */
+@ExtendWith(Cleanup.class)
 class StacksSideBySideTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @Test
     void threeStacksRunOnThreeBlocksTheFourthIsRefusedAndStopAllLeavesNothing() throws Exception {
@@ -63,7 +62,7 @@ class StacksSideBySideTest {
             ids.add(s.id());
             Launcher.Result env = project.subprocess("env", s.id(), "--format", "json");
             assertEquals(0, env.exit(), env.err());
-            JsonNode json = Json.mapper().readTree(env.out());
+            JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(env.out());
             int p0 = json.get("ports").get("p0").asInt();
             firstPorts.add(p0);
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p0 + "/")).build(),
@@ -85,19 +84,31 @@ class StacksSideBySideTest {
         assertTrue(String.join("\n", fourth.err).contains("held by instance app-"), fourth.err.toString());
 
         Launcher.Result status = project.subprocess("status", "--json");
-        JsonNode all = Json.mapper().readTree(status.out());
+        JsonNode all = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out());
         assertEquals(3, all.size());
+        Set<String> listed = new HashSet<>();
         for (JsonNode instance : all) {
+            String id = instance.get("instance").asText();
+            listed.add(id);
             assertEquals("app", instance.get("profile").asText());
             assertTrue(instance.get("pid").asLong() > 0);
+            assertEquals(dir.toString(), instance.get("cwd").asText(), instance.toString());
+            int range = "RARBRC".indexOf(instance.get("range").asText()) / 2;
+            assertTrue(range >= 0 && instance.get("range").asText().length() == 2, instance.toString());
+            assertEquals(Map.of("p0", bases.get(range), "p1", bases.get(range) + 1),
+                    new com.fasterxml.jackson.databind.ObjectMapper().convertValue(instance.get("ports"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() { }),
+                    instance.toString());
             assertEquals(2, instance.get("processes").size(), instance.toString());
             for (JsonNode p : instance.get("processes")) {
                 assertEquals("ready", p.get("state").asText(), instance.toString());
+                assertTrue(Set.of("web", "api").contains(p.get("name").asText()), instance.toString());
+                assertTrue(p.get("pid").asLong() > 0 && p.get("restarts").asInt() == 0, instance.toString());
             }
             for (JsonNode port : instance.get("portStates")) {
                 assertTrue(port.get("listening").asBoolean(), instance.toString());
             }
         }
+        assertEquals(ids, listed);
         List<String> tokens = new ArrayList<>();
         for (String id : ids) {
             tokens.add(Registry.read(project.state.resolve("instances/" + id + ".json")).runToken());

@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.LiveStack;
@@ -12,19 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** status: each process's state, restarts and exit code; the checkout; a table that fits 100 columns. */
+@ExtendWith(Cleanup.class)
 class StatusTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @Test
     @SuppressWarnings("unchecked")

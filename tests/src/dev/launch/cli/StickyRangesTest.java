@@ -1,36 +1,34 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestPorts;
 import dev.launch.testing.TestProject;
-import dev.launch.util.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.channels.ServerSocketChannel;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ports.sticky: a checkout (two here, as two git worktrees would be) gets the block it had last
  * time when that block is free, whatever order the stacks start in; status and the banner say so.
  */
+@ExtendWith(Cleanup.class)
 class StickyRangesTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     private static LaunchedStack up(TestProject checkout) throws Exception {
         LaunchedStack s = LaunchedStack.start(checkout);
@@ -65,7 +63,7 @@ class StickyRangesTest {
 
         Launcher.Result table = first.subprocess("status");
         assertTrue(table.out().contains("RB " + bases.get(1) + "-" + (bases.get(1) + 1) + " sticky"), table.out());
-        JsonNode json = Json.mapper().readTree(first.subprocess("status", "--json").out());
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.subprocess("status", "--json").out());
         for (JsonNode i : json) {
             assertTrue(i.get("sticky").asBoolean(), i.toString());
         }
@@ -84,7 +82,7 @@ class StickyRangesTest {
         assertEquals(143, a.stop());
         assertEquals(143, b.stop());
 
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", bases.get(1) + 1)) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", bases.get(1) + 1)) {
             b = up(second);
             assertTrue(banner(b).contains("RA ports " + bases.get(0)), banner(b));
             assertFalse(banner(b).contains("sticky"), banner(b));

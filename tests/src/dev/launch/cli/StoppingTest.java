@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.proc.ProcessTree;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
@@ -18,19 +20,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C twice kills at once; a stop asked for from another shell is named in the launcher's output. */
+@ExtendWith(Cleanup.class)
 class StoppingTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     private static List<ProcessHandle> processes(TestProject project, String id) {
         Instance i = new Registry(project.state, new PrintWriter(new StringWriter())).find(id).orElseThrow();

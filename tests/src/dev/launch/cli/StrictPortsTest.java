@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestPorts;
@@ -8,30 +10,27 @@ import dev.launch.testing.TestProject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.ServerSocketChannel;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Strict mode (--strict or ports.strict): only the chain's first range; busy is exit 3 naming the holder. */
+@ExtendWith(Cleanup.class)
 class StrictPortsTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     @Test
     void portsStrictRefusesToFallBackAndNamesTheProcessHoldingThePort() throws Exception {
         TestProject project = new TestProject(dir);
         List<Integer> bases = project.withChain(2, 2, false);
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", bases.get(0) + 1)) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", bases.get(0) + 1)) {
             Launcher.Result loose = project.subprocess("ports", "app", "--lease", "0");
             assertEquals(0, loose.exit(), loose.err());
             assertTrue(loose.out().startsWith("export P0_PORT=" + bases.get(1)), loose.out());
@@ -64,7 +63,7 @@ class StrictPortsTest {
         TestProject project = new TestProject(dir);
         List<Integer> bases = project.withChain(2, 2, false);
         LaunchedStack.writeEnvFileProfile(project, "app.env", "");
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", bases.get(0))) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", bases.get(0))) {
             LaunchedStack strict = LaunchedStack.start(project, "--strict");
             assertTrue(strict.process.waitFor(60, TimeUnit.SECONDS));
             assertEquals(3, strict.process.exitValue(), strict.errText());

@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.testing.LaunchedStack;
@@ -29,7 +31,7 @@ class UnrestoredEnvFileTest {
 
     @AfterEach
     void cleanUp() {
-        LaunchedStack.killAll();
+        Cleanup.endAll();
     }
 
     @Test

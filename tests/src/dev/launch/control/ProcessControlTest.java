@@ -1,5 +1,7 @@
 package dev.launch.control;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.testing.LaunchedStack;
@@ -20,19 +22,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `restart`, `stop PROCESS` and `start` from a second shell, against a real launcher. */
+@ExtendWith(Cleanup.class)
 class ProcessControlTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        LaunchedStack.killAll();
-    }
 
     private static Instance.ProcessInfo process(TestProject project, String id, String name) {
         Instance i = new Registry(project.state, new PrintWriter(new StringWriter())).find(id).orElseThrow();

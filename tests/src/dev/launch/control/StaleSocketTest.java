@@ -1,5 +1,7 @@
 package dev.launch.control;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.testing.LaunchedStack;
@@ -18,19 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A control socket left by a SIGKILLed launcher (and its watchdog) is ignored, cleaned, and never blocks the next run. */
+@ExtendWith(Cleanup.class)
 class StaleSocketTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        LaunchedStack.killAll();
-    }
 
     @Test
     void aSocketLeftByAKilledLauncherIsIgnoredCleanedAndReplaced() throws Exception {

@@ -166,6 +166,30 @@ class EnvFileTest {
         }
     }
 
+    /**
+     * A reader (Vite, say) must see the old content or the new, never a truncated file: so the new
+     * content goes into a new file that replaces the old one by rename. An open reader keeps the old
+     * file whole, and the path names a new inode each time; a write in place would fail both.
+     */
+    @Test
+    void writesAndRestoresReplaceTheFileInsteadOfRewritingItInPlace() throws IOException {
+        Path file = write(".env", "# mine\nA=1\n");
+        Object before = Files.getAttribute(file, "unix:ino");
+        try (var openReader = Files.newByteChannel(file)) {
+            EnvFile.Backup backup = EnvFile.apply(file, Map.of("A", "2"), "i1");
+            Object applied = Files.getAttribute(file, "unix:ino");
+            assertTrue(!applied.equals(before), "apply replaced the file (inode " + before + " -> " + applied + ")");
+            java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate(64);
+            openReader.read(old);
+            assertEquals("# mine\nA=1\n", new String(old.array(), 0, old.position(), StandardCharsets.UTF_8),
+                    "a reader that opened the file before the write still reads the whole old content");
+
+            EnvFile.restore(backup);
+            assertTrue(!Files.getAttribute(file, "unix:ino").equals(applied), "restore replaced the file too");
+            assertEquals("# mine\nA=1\n", Files.readString(file));
+        }
+    }
+
     @Test
     void keepsTheFilePermissions() throws IOException {
         Path file = write(".env", "A=1\n");

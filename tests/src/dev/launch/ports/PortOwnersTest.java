@@ -1,6 +1,6 @@
 package dev.launch.ports;
 
-import dev.launch.testing.LoopbackPorts;
+import dev.launch.testing.TestPorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +16,8 @@ class PortOwnersTest {
     @Test
     void namesThisJvmAsHolderOfAPortItListensOn() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net/tcp: not Linux");
-        int port = LoopbackPorts.freePort();
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", port)) {
+        int port = TestPorts.freePort();
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", port)) {
             List<PortOwners.Holder> holders = PortOwners.of(port);
             long me = ProcessHandle.current().pid();
             assertTrue(holders.stream().anyMatch(h -> h.pid() == me), holders.toString());
@@ -29,9 +29,9 @@ class PortOwnersTest {
 
     @Test
     void namesTheHolderOfAnIpv6Listener() throws Exception {
-        assumeTrue(PortProbe.ipv6Available(), "no IPv6 on this machine");
-        int port = LoopbackPorts.freePort();
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("::1", port)) {
+        assumeTrue(TestPorts.ipv6(), "no IPv6 on this machine");
+        int port = TestPorts.freePort();
+        try (ServerSocketChannel ignored = TestPorts.listen("::1", port)) {
             List<PortOwners.Holder> holders = PortOwners.of(port);
             assertTrue(holders.stream().anyMatch(h -> h.pid() == ProcessHandle.current().pid()
                     && h.address().equals("[::1]:" + port)), holders.toString());
@@ -40,7 +40,7 @@ class PortOwnersTest {
 
     @Test
     void freePortHasNoHolders() {
-        assertEquals(List.of(), PortOwners.of(LoopbackPorts.freePort()));
+        assertEquals(List.of(), PortOwners.of(TestPorts.freePort()));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.launch.ports;
 
-import dev.launch.testing.LoopbackPorts;
+import dev.launch.testing.TestPorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestReporter;
 class PortProbeFreePortTest {
     @Test
     void freePortIsFreeWithNoReasons() {
-        int port = LoopbackPorts.freePort();
+        int port = TestPorts.freePort();
         PortProbe.Probe probe = PortProbe.probe(port);
         assertTrue(probe.free(), probe.reasons().toString());
         assertEquals(List.of(), probe.reasons());
@@ -30,7 +30,7 @@ class PortProbeFreePortTest {
     /** Reports the median time of isFree on a free port (all six checks run); fails only if absurd. */
     @Test
     void probingFreePortTakesWellUnderAMillisecond(TestReporter reporter) {
-        int port = LoopbackPorts.freePort();
+        int port = TestPorts.freePort();
         for (int i = 0; i < 2000; i++) {
             PortProbe.isFree(port); // warm up the JIT
         }

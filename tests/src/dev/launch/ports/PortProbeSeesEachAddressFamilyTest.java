@@ -1,6 +1,8 @@
 package dev.launch.ports;
 
-import dev.launch.testing.LoopbackPorts;
+import dev.launch.testing.V6OnlyListener;
+
+import dev.launch.testing.TestPorts;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class PortProbeSeesEachAddressFamilyTest {
     @Test
     void listenerOn127001OnlyMakesPortBusy() throws Exception {
-        int port = LoopbackPorts.freePort();
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", port)) {
+        int port = TestPorts.freePort();
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", port)) {
             PortProbe.Probe probe = PortProbe.probe(port);
             assertFalse(PortProbe.isFree(port));
             assertFalse(probe.free());
@@ -30,9 +32,9 @@ class PortProbeSeesEachAddressFamilyTest {
 
     @Test
     void listenerOnIpv6LoopbackOnlyMakesPortBusy() throws Exception {
-        assumeTrue(PortProbe.ipv6Available(), "no IPv6 on this machine");
-        int port = LoopbackPorts.freePort();
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("::1", port)) {
+        assumeTrue(TestPorts.ipv6(), "no IPv6 on this machine");
+        int port = TestPorts.freePort();
+        try (ServerSocketChannel ignored = TestPorts.listen("::1", port)) {
             PortProbe.Probe probe = PortProbe.probe(port);
             assertFalse(PortProbe.isFree(port));
             assertTrue(probe.reasons().contains("listening on ::1"), probe.reasons().toString());
@@ -43,8 +45,8 @@ class PortProbeSeesEachAddressFamilyTest {
 
     @Test
     void listenerOnIpv4WildcardMakesPortBusy() throws Exception {
-        int port = LoopbackPorts.freePort();
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("0.0.0.0", port)) {
+        int port = TestPorts.freePort();
+        try (ServerSocketChannel ignored = TestPorts.listen("0.0.0.0", port)) {
             PortProbe.Probe probe = PortProbe.probe(port);
             assertFalse(PortProbe.isFree(port));
             assertTrue(probe.reasons().contains("listening on 127.0.0.1"), probe.reasons().toString());
@@ -54,9 +56,9 @@ class PortProbeSeesEachAddressFamilyTest {
 
     @Test
     void dualStackListenerOnIpv6WildcardMakesPortBusyOnBothFamilies() throws Exception {
-        assumeTrue(PortProbe.ipv6Available(), "no IPv6 on this machine");
-        int port = LoopbackPorts.freePort();
-        try (ServerSocket ignored = LoopbackPorts.listenDualStack(port)) {
+        assumeTrue(TestPorts.ipv6(), "no IPv6 on this machine");
+        int port = TestPorts.freePort();
+        try (ServerSocket ignored = TestPorts.listenDualStack(port)) {
             PortProbe.Probe probe = PortProbe.probe(port);
             assertFalse(PortProbe.isFree(port));
             assertTrue(probe.reasons().contains("listening on 127.0.0.1"), probe.reasons().toString());
@@ -68,11 +70,11 @@ class PortProbeSeesEachAddressFamilyTest {
 
     @Test
     void ipv6OnlyListenerOnIpv6WildcardMakesPortBusy() throws Exception {
-        assumeTrue(PortProbe.ipv6Available(), "no IPv6 on this machine");
-        assumeTrue(LoopbackPorts.hasPython3(),
+        assumeTrue(TestPorts.ipv6(), "no IPv6 on this machine");
+        assumeTrue(V6OnlyListener.python3Available(),
                 "python3 not found: it is the helper that listens with IPV6_V6ONLY=1 (the JDK cannot)");
-        int port = LoopbackPorts.freePort();
-        try (LoopbackPorts.V6OnlyListener ignored = new LoopbackPorts.V6OnlyListener(port)) {
+        int port = TestPorts.freePort();
+        try (V6OnlyListener ignored = new V6OnlyListener(port)) {
             PortProbe.Probe probe = PortProbe.probe(port);
             assertFalse(PortProbe.isFree(port));
             assertTrue(probe.reasons().contains("listening on ::1"), probe.reasons().toString());
@@ -85,7 +87,7 @@ class PortProbeSeesEachAddressFamilyTest {
 
     @Test
     void socketBoundButNotListeningMakesPortBusy() throws Exception {
-        int port = LoopbackPorts.freePort();
+        int port = TestPorts.freePort();
         try (SocketChannel bound = SocketChannel.open(StandardProtocolFamily.INET)) {
             bound.bind(new InetSocketAddress("127.0.0.1", port));
             PortProbe.Probe probe = PortProbe.probe(port);
@@ -97,8 +99,8 @@ class PortProbeSeesEachAddressFamilyTest {
 
     @Test
     void portIsFreeAgainOnceTheListenerCloses() throws Exception {
-        int port = LoopbackPorts.freePort();
-        try (ServerSocketChannel ignored = LoopbackPorts.listen("127.0.0.1", port)) {
+        int port = TestPorts.freePort();
+        try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", port)) {
             assertFalse(PortProbe.isFree(port));
         }
         assertTrue(PortProbe.isFree(port));

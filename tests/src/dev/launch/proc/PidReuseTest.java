@@ -1,5 +1,7 @@
 package dev.launch.proc;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.envfile.EnvFile;
 import dev.launch.ports.PortRange;
 import dev.launch.registry.Instance;
@@ -46,7 +48,7 @@ class PidReuseTest {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
-        LaunchedStack.killAll();
+        Cleanup.endAll();
     }
 
     /** An unrelated tree: a bash in a session of its own with two sleeping children; returns the bash. */

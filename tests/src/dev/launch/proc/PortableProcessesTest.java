@@ -1,5 +1,7 @@
 package dev.launch.proc;
 
+import dev.launch.testing.Cleanup;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,29 +11,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The portable way (macOS, LAUNCH_PORTABLE=1) to find, judge and detach processes: ps and perl instead of /proc and setsid(1). */
+@ExtendWith(Cleanup.class)
 class PortableProcessesTest {
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        for (Process p : started) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-    }
 
     private Process start(List<String> command, String token) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (token != null) {
             pb.environment().put(ProcessTree.TOKEN_VAR, token);
         }
-        Process p = pb.start();
-        started.add(p);
+        Process p = Cleanup.launcher(pb.start(), null);
         return p;
     }
 

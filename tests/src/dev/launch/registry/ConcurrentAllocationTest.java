@@ -1,25 +1,32 @@
 package dev.launch.registry;
 
+import dev.launch.testing.Cleanup;
+import dev.launch.testing.Stack;
+
 import dev.launch.testing.BarrierMain;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestProject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ten separate launcher processes started at the same instant on a three-range chain: exactly
  * three get a block, each a different one; the other seven exit 3.
  */
+@ExtendWith(Cleanup.class)
 class ConcurrentAllocationTest {
     @TempDir
     Path dir;
@@ -40,9 +47,16 @@ class ConcurrentAllocationTest {
             cmd.set(main, BarrierMain.class.getName());
             cmd.add(main + 1, go.toString());
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(dir.resolve("err-" + i).toFile());
-            processes.add(pb.start());
+            processes.add(Cleanup.launcher(pb.start(), project.state));
         }
-        Thread.sleep(1500);
+        // A real barrier: every JVM has started and says so before any may allocate.
+        assertTrue(Stack.eventually(Duration.ofSeconds(60), () -> {
+            try (var files = Files.list(dir)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("go.ready-")).count() == 10;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }), "all ten launchers reached the barrier");
         Files.writeString(go, "go");
         int ok = 0;
         int noBlock = 0;

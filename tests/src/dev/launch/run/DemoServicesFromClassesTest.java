@@ -1,5 +1,8 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+import dev.launch.testing.TestPorts;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,29 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sh profiles/services/run NAME}: compiled once into a cache keyed on the source, then started from classes. */
+@ExtendWith(Cleanup.class)
 class DemoServicesFromClassesTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Process> started = new ArrayList<>();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        for (Process p : started) {
-            p.destroy();
-        }
-        for (Process p : started) {
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        }
-    }
 
     @Test
     void concurrentFirstStartsShareOneCompileAndAnEditCompilesAgain() throws Exception {
@@ -48,7 +39,7 @@ class DemoServicesFromClassesTest {
         Files.copy(home.resolve("profiles/services/Backend.java"), services.resolve("Backend.java"));
         Path cache = dir.resolve("cache");
 
-        int[] ports = DemoServicesTest.freePorts(4);
+        int[] ports = TestPorts.freePorts(4);
         List<Process> first = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             first.add(start(services, cache, ports[i], "r" + i));
@@ -72,8 +63,7 @@ class DemoServicesFromClassesTest {
         pb.environment().put("ROLE", role);
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(dir.resolve(role + ".err").toFile());
-        Process p = pb.start();
-        started.add(p);
+        Process p = Cleanup.launcher(pb.start(), null);
         return p;
     }
 

@@ -1,5 +1,9 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import dev.launch.testing.TestPorts;
+
 import dev.launch.cli.Version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,11 +32,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo services of the dev profile, run for real as {@code java profiles/services/X.java}. */
+@ExtendWith(Cleanup.class)
 class DemoServicesTest {
     private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,21 +48,9 @@ class DemoServicesTest {
     @TempDir
     Path logs;
 
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        for (Process p : started) {
-            p.destroy();
-        }
-        for (Process p : started) {
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        }
-    }
-
     @Test
     void backendAnswersItsRoleInstanceAndEveryPortAsJson() throws Exception {
-        int[] ports = freePorts(2);
+        int[] ports = TestPorts.freePorts(2);
         Process p = start("Backend", Map.of("PORT", "" + ports[0], "DEVICE_ID", "alice", "LAUNCH_INSTANCE", "dev-7",
                 "ALICE_PORT", "" + ports[0], "BOB_PORT", "" + ports[1]));
         awaitHttp(p, ports[0]);
@@ -77,7 +70,7 @@ class DemoServicesTest {
 
     @Test
     void backendStopsWithinSecondsOnSigterm() throws Exception {
-        int port = freePorts(1)[0];
+        int port = TestPorts.freePorts(1)[0];
         Process p = start("Backend", Map.of("PORT", "" + port, "ROLE", "bob"));
         awaitHttp(p, port);
         p.destroy();
@@ -87,7 +80,7 @@ class DemoServicesTest {
 
     @Test
     void backendOnATakenPortExitsNonZeroWithOneClearLine() throws Exception {
-        try (ServerSocket taken = new ServerSocket(freePorts(1)[0], 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(TestPorts.freePorts(1)[0], 1, InetAddress.getLoopbackAddress())) {
             Process p = start("Backend", Map.of("PORT", "" + taken.getLocalPort(), "DEVICE_ID", "alice"));
             assertTrue(p.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS), "did not exit");
             assertEquals(1, p.exitValue());
@@ -99,7 +92,7 @@ class DemoServicesTest {
 
     @Test
     void backendWithFailAfterMsExitsWithOneAfterAnswering() throws Exception {
-        int port = freePorts(1)[0];
+        int port = TestPorts.freePorts(1)[0];
         Process p = start("Backend", Map.of("PORT", "" + port, "FAIL_AFTER_MS", "1500"));
         awaitHttp(p, port);
         assertTrue(p.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS), "did not fail on purpose");
@@ -109,7 +102,7 @@ class DemoServicesTest {
 
     @Test
     void networkSimEchoesOverARealWebSocketAndCountsItsClients() throws Exception {
-        int[] ports = freePorts(2);
+        int[] ports = TestPorts.freePorts(2);
         int ws = ports[0];
         int api = ports[1];
         Process p = start("NetworkSim", Map.of("WS_PORT", "" + ws, "HTTP_PORT", "" + api, "TICK_MS", "200",
@@ -144,7 +137,7 @@ class DemoServicesTest {
 
     @Test
     void networkSimAnswersAPlainHttpRequestOnItsWebSocketPortWith426() throws Exception {
-        int[] ports = freePorts(2);
+        int[] ports = TestPorts.freePorts(2);
         Process p = start("NetworkSim", Map.of("WS_PORT", "" + ports[0], "HTTP_PORT", "" + ports[1]));
         awaitHttp(p, ports[1]);
         assertEquals(426, get(ports[0], "/").statusCode());
@@ -188,7 +181,7 @@ class DemoServicesTest {
         int n = started.size();
         pb.redirectOutput(logs.resolve(n + ".out").toFile()).redirectError(logs.resolve(n + ".err").toFile());
         Process p = pb.start();
-        started.add(p);
+        started.add(Cleanup.launcher(p, null));
         return p;
     }
 
@@ -223,25 +216,5 @@ class DemoServicesTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Distinct ports above 20000 that are free on loopback right now (the OS picks them). */
-    static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; ) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(s);
-                if (s.getLocalPort() > 20000) {
-                    ports[i++] = s.getLocalPort();
-                }
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        return ports;
     }
 }

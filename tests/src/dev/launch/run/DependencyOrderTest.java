@@ -1,5 +1,11 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.launch.testing.TestPorts;
+
 import dev.launch.config.Profile;
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Stack;
@@ -11,15 +17,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
+@ExtendWith(Cleanup.class)
 class DependencyOrderTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     @Test
     void startsADependentOnlyOnceItsDependencyIsReady(TestReporter reporter) throws Exception {
-        int port = Stack.freePort();
+        int port = TestPorts.freePort();
         RenderedProcess network = Stack.with(Stack.sh("network", Stack.pythonListener(port, 0.7)),
                 new Profile.ReadySpec.Tcp(Integer.toString(port), Duration.ofSeconds(10)));
         // alice proves the order itself: it fails unless the network port already accepts connections
@@ -41,7 +43,7 @@ class DependencyOrderTest {
 
     @Test
     void independentProcessesStartWithoutWaitingForEachOther() throws Exception {
-        int port = Stack.freePort();
+        int port = TestPorts.freePort();
         RenderedProcess slow = Stack.with(Stack.sh("slow", Stack.pythonListener(port, 1.5)),
                 new Profile.ReadySpec.Tcp(Integer.toString(port), Duration.ofSeconds(10)));
         RenderedProcess other = Stack.sh("other", "exec sleep 300");

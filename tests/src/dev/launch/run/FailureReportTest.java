@@ -1,5 +1,9 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.config.Profile;
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Stack;
@@ -14,12 +18,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(Cleanup.class)
 class FailureReportTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     @Test
     void aFailingProcessIsReportedWithItsExitCodeAndLastLines() throws Exception {
         RenderedProcess alice = Stack.sh("alice", "for i in $(seq 1 30); do echo \"line $i\"; done; sleep 0.3; echo oops >&2; exit 7");

@@ -1,5 +1,9 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.config.Profile;
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Stack;
@@ -12,12 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
+@ExtendWith(Cleanup.class)
 class GraceTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     @Test
     void aChildThatIgnoresSigtermIsKilledAfterTheGrace(TestReporter reporter) throws Exception {
         RenderedProcess stubborn = Stack.with(Stack.sh("stubborn", "trap '' TERM; echo trapped; sleep 300 & wait; sleep 300"),

@@ -1,5 +1,9 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.testing.Stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,12 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
+@ExtendWith(Cleanup.class)
 class LogStormTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     private static final int LINES = 100_000;
 
     private static RenderedProcess storm(String name, String stream) {

@@ -1,5 +1,9 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Stack;
 
@@ -10,12 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(Cleanup.class)
 class NothingLeftBehindTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     @Test
     void grandchildrenAndDoubleForkedDaemonsAreGoneAfterTeardown() throws Exception {
         RenderedProcess parent = Stack.sh("parent", "sleep 301 & sleep 302 & echo spawned; wait");
@@ -33,6 +33,29 @@ class NothingLeftBehindTest {
         assertEquals(0, s.awaitExit(Duration.ofSeconds(1)));
         assertTrue(all.stream().noneMatch(ProcessTree::running), "by pid: " + all);
         assertTrue(ProcessTree.byToken(s.token).isEmpty(), "by token scan of /proc/*/environ");
+    }
+
+    /** The token scan cannot see a grandchild that dropped the token; the walk down from its parent must. */
+    @Test
+    void aGrandchildThatDropsTheRunTokenIsFoundThroughTheTreeAndEnded() throws Exception {
+        String marker = "30" + (System.nanoTime() % 900 + 100);
+        RenderedProcess parent = Stack.sh("parent", "env -u " + ProcessTree.TOKEN_VAR + " sleep " + marker + " & echo spawned; wait");
+        Stack s = Stack.start(Duration.ofSeconds(2), parent);
+        s.awaitReady(Duration.ofSeconds(5));
+        assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> tokenless(marker).isPresent()), "the grandchild runs");
+        ProcessHandle grandchild = tokenless(marker).orElseThrow();
+        Cleanup.close(grandchild::destroyForcibly);
+        assertTrue(ProcessTree.byToken(s.token).stream().noneMatch(h -> h.pid() == grandchild.pid()),
+                "the grandchild carries no token, so only the tree walk finds it");
+        s.supervisor.stop();
+        assertEquals(0, s.awaitExit(Duration.ofSeconds(1)));
+        assertTrue(Stack.eventually(Duration.ofSeconds(1), () -> !ProcessTree.running(grandchild)), "left behind: " + grandchild);
+    }
+
+    private static java.util.Optional<ProcessHandle> tokenless(String marker) {
+        return ProcessHandle.current().descendants()
+                .filter(h -> h.info().commandLine().map(c -> c.equals("sleep " + marker) || c.endsWith("/sleep " + marker)).orElse(false))
+                .findFirst();
     }
 
     @Test

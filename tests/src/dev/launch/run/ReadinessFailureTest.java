@@ -1,5 +1,9 @@
 package dev.launch.run;
 
+import dev.launch.testing.TestPorts;
+
+import dev.launch.testing.Cleanup;
+
 import dev.launch.config.Profile;
 import dev.launch.testing.Stack;
 
@@ -15,13 +19,13 @@ import org.junit.jupiter.api.Test;
 class ReadinessFailureTest {
     @AfterEach
     void stopStacks() {
-        Stack.stopAll();
+        Cleanup.endAll();
     }
 
     @Test
     void aCheckThatThrowsFailsTheStackWithAMessage() throws Exception {
         // A timeout no profile can give any more (they are capped at 24h): its nanoseconds overflow.
-        Profile.ReadySpec ready = new Profile.ReadySpec.Tcp(Integer.toString(Stack.freePort()), Duration.ofSeconds(10_000_000_000L));
+        Profile.ReadySpec ready = new Profile.ReadySpec.Tcp(Integer.toString(TestPorts.freePort()), Duration.ofSeconds(10_000_000_000L));
         Stack stack = Stack.start(Duration.ofSeconds(1), Stack.with(Stack.sh("web", "sleep 100"), ready));
         int exit = stack.exit.get(20, TimeUnit.SECONDS);
         assertEquals(1, exit);

@@ -1,5 +1,11 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.launch.testing.TestPorts;
+
 import dev.launch.config.Profile;
 import dev.launch.testing.Stack;
 
@@ -15,30 +21,21 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(Cleanup.class)
 class ReadinessTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     @Test
     void tcpPassesWhenLoopbackAccepts() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
             assertNull(Readiness.tcp(Integer.toString(s.getLocalPort())));
         }
-        int free = Stack.freePort();
+        int free = TestPorts.freePort();
         assertEquals("nothing accepts connections on port " + free, Readiness.tcp(Integer.toString(free)));
     }
 
     @Test
     void tcpPassesOnIpv6LoopbackToo() throws Exception {
-        ServerSocket s;
-        try {
-            s = new ServerSocket(0, 5, InetAddress.getByName("::1"));
-        } catch (java.io.IOException e) {
-            return; // no IPv6 on this machine: nothing to check
-        }
-        try (s) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestPorts.ipv6(), "no IPv6 loopback on this machine");
+        try (ServerSocket s = new ServerSocket(0, 5, InetAddress.getByName("::1"))) {
             assertNull(Readiness.tcp(Integer.toString(s.getLocalPort())));
         }
     }
@@ -58,17 +55,22 @@ class ReadinessTest {
         } finally {
             server.stop(0);
         }
-        String nobody = "http://127.0.0.1:" + Stack.freePort() + "/";
+        String nobody = "http://127.0.0.1:" + TestPorts.freePort() + "/";
         assertEquals("no answer on " + nobody, Readiness.http(nobody));
     }
 
     @Test
     void httpReadyGatesAProcessOfTheStack() throws Exception {
-        int port = Stack.freePort();
-        RenderedProcess web = Stack.with(Stack.sh("web", "cd /tmp && exec python3 -m http.server --bind 127.0.0.1 " + port),
+        int port = TestPorts.freePort();
+        // The server comes up a second after its process does: ready must wait for it, not for the spawn.
+        RenderedProcess web = Stack.with(Stack.sh("web", "cd /tmp && sleep 1 && exec python3 -m http.server --bind 127.0.0.1 " + port),
                 new Profile.ReadySpec.Http("http://127.0.0.1:" + port + "/", Duration.ofSeconds(15)));
         Stack s = Stack.start(Duration.ofSeconds(2), web);
         s.awaitReady(Duration.ofSeconds(15));
+        java.net.http.HttpResponse<Void> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, answer.statusCode(), "the server answers once the stack says ready");
         s.supervisor.stop();
         assertEquals(0, s.awaitExit(Duration.ofSeconds(10)));
     }
@@ -87,7 +89,7 @@ class ReadinessTest {
     @Test
     void aProcessThatExitsFailsItsReadinessAtOnce() throws Exception {
         long t0 = System.nanoTime();
-        Readiness.Result r = Readiness.await(new Profile.ReadySpec.Tcp(Integer.toString(Stack.freePort()), Duration.ofSeconds(60)),
+        Readiness.Result r = Readiness.await(new Profile.ReadySpec.Tcp(Integer.toString(TestPorts.freePort()), Duration.ofSeconds(60)),
                 null, () -> false);
         assertFalse(r.ready());
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos());

@@ -1,5 +1,11 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.launch.testing.TestPorts;
+
 import dev.launch.config.Profile;
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Stack;
@@ -10,15 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(Cleanup.class)
 class ReadinessTimeoutTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     @Test
     void aReadinessTimeoutStopsTheStackAndExitsOneNamingTheProcess() throws Exception {
-        int port = Stack.freePort();
+        int port = TestPorts.freePort();
         RenderedProcess bob = Stack.sh("bob", "exec sleep 300");
         RenderedProcess alice = Stack.with(Stack.sh("alice", "echo never listening; exec sleep 300"),
                 new Profile.ReadySpec.Http("http://127.0.0.1:" + port + "/health", Duration.ofSeconds(1)));

@@ -1,21 +1,22 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.launch.config.Profile;
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(Cleanup.class)
 class RestartPolicyTest {
-    @org.junit.jupiter.api.AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     private static long runs(Stack s, String name) {
         return s.out().lines().filter(l -> l.equals(name + " | run")).count();
     }
@@ -74,8 +75,8 @@ class RestartPolicyTest {
         Stack s = Stack.start(Duration.ofSeconds(1), flaky);
         Stack st = s;
         assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> runs(st, "flaky") == 2), s.out());
-        Thread.sleep(300);
-        assertTrue(!s.exit.isDone());
+        assertFalse(Stack.eventually(Duration.ofSeconds(2), s.exit::isDone), "the stack keeps running once the restart stays up");
+        assertEquals(2, runs(s, "flaky"));
         s.supervisor.stop();
         assertEquals(0, s.awaitExit(Duration.ofSeconds(10)));
     }

@@ -1,21 +1,22 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.launch.testing.TestPorts;
+
 import dev.launch.config.Profile;
 import dev.launch.testing.Stack;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
+@ExtendWith(Cleanup.class)
 class SpawnToReadyTest {
-    @AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     @Test
     void aTrivialProcessWithoutACheckIsReadyAsSoonAsItIsSpawned(TestReporter reporter) throws Exception {
         Stack.start(Duration.ofSeconds(1), Stack.sh("warmup", "exec sleep 300")).awaitReady(Duration.ofSeconds(5));
@@ -29,7 +30,7 @@ class SpawnToReadyTest {
 
     @Test
     void aTcpCheckPassesSoonAfterTheProcessListens(TestReporter reporter) throws Exception {
-        int port = Stack.freePort();
+        int port = TestPorts.freePort();
         long t0 = System.nanoTime();
         Stack s = Stack.start(Duration.ofSeconds(1), Stack.with(Stack.sh("listener", "exec " + Stack.pythonListener(port, 0)),
                 new Profile.ReadySpec.Tcp(Integer.toString(port), Duration.ofSeconds(10))));

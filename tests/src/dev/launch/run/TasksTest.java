@@ -1,5 +1,7 @@
 package dev.launch.run;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.config.Profile;
 import dev.launch.testing.Stack;
 
@@ -10,16 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** restart: no + exit 0 is a completed task; depends_on waits for started, ready or completed. */
+@ExtendWith(Cleanup.class)
 class TasksTest {
-    @AfterEach
-    void stopStacks() {
-        Stack.stopAll();
-    }
-
     private static RenderedProcess waitsFor(RenderedProcess p, Map<String, Profile.Condition> conditions) {
         return new RenderedProcess(p.name(), p.command(), p.cwd(), p.env(), p.ready(), List.copyOf(conditions.keySet()), p.restart(),
                 p.maxRestarts(), p.ports(), conditions);

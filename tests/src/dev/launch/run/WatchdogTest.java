@@ -2,6 +2,7 @@ package dev.launch.run;
 
 import dev.launch.proc.ProcessTree;
 import dev.launch.registry.Registry;
+import dev.launch.testing.Cleanup;
 import dev.launch.testing.Stack;
 import dev.launch.testing.StackMain;
 
@@ -19,18 +20,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(Cleanup.class)
 class WatchdogTest {
     private record Launched(Process process, String token, long watchdogPid, List<ProcessHandle> stack) {}
 
     private static Launched launch(Path stateDir, Duration grace) throws Exception {
-        String token = ProcessTree.newToken();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:disable", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        String token = Cleanup.token(ProcessTree.newToken());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(dev.launch.util.JvmFlags.LEAN);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 StackMain.class.getName(), stateDir.toString(), token, Long.toString(grace.toMillis())));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = Cleanup.launcher(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start(), stateDir);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         long watchdog = -1;
@@ -50,7 +54,6 @@ class WatchdogTest {
         });
         drain.setDaemon(true);
         drain.start();
-        List<ProcessHandle> stack = ProcessTree.byToken(token);
         assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> ProcessTree.byToken(token).size() >= 6));
         return new Launched(p, token, watchdog, ProcessTree.byToken(token));
     }
@@ -68,7 +71,7 @@ class WatchdogTest {
         assertTrue(Stack.eventually(Duration.ofSeconds(3), () -> ProcessHandle.of(l.watchdogPid()).map(h -> !ProcessTree.running(h)).orElse(true)),
                 "the watchdog exits when done");
         assertFalse(Files.exists(state.resolve("instances/test-1.json")), "registry entry removed");
-        assertTrue(Registry.class.getName().length() > 0 && new Registry(state, null).deadEntries().isEmpty(), "no dead entry left");
+        assertTrue(new Registry(state, null).deadEntries().isEmpty(), "no dead entry left");
     }
 
     @Test

@@ -29,6 +29,24 @@ public final class ConfigFiles {
         }
     }
 
+    /**
+     * The ranges of {@code portsYaml} (the repository's, say) with the same names and counts, each
+     * moved to a free block of the tests' port window, so a test of the real profiles never probes
+     * the ports of real stacks.
+     */
+    public static String rangesAbove20000(Path portsYaml) {
+        try {
+            StringBuilder out = new StringBuilder("ranges:\n");
+            for (var range : PortsConfigLoader.load(portsYaml).ranges().values()) {
+                out.append("  ").append(range.name()).append(": { base: ").append(TestPorts.freeBlock(range.count()))
+                        .append(", count: ").append(range.count()).append(" }\n");
+            }
+            return out.toString();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read " + portsYaml + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The problem lines of the ConfigException that {@code load} must throw. */
     public static List<String> problemsOf(Supplier<?> load) {
         ConfigException e = assertThrows(ConfigException.class, load::get);

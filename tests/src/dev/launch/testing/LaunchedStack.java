@@ -13,12 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real `launch app` process in a test project: stdout and stderr collected line by line.
- * {@link #killAll} (for @AfterEach) SIGKILLs every launcher a test started and reaps whatever
- * their watchdogs leave, so no test leaves processes behind.
+ * Tests that start one use {@link Cleanup}: it SIGKILLs the launcher and every process of its run
+ * after the test, so no test leaves processes behind, even when the code under test is broken.
  */
 public final class LaunchedStack {
-    private static final List<LaunchedStack> STARTED = new CopyOnWriteArrayList<>();
-
     public final Process process;
     public final List<String> out = new CopyOnWriteArrayList<>();
     public final List<String> err = new CopyOnWriteArrayList<>();
@@ -86,11 +84,9 @@ public final class LaunchedStack {
 
     /** A launcher with exactly these arguments, run in {@code workDir}. */
     public static LaunchedStack startIn(Path workDir, String... args) throws Exception {
-        Process p = Launcher.processBuilder(workDir, Map.of(), args).start();
+        Process p = Cleanup.launcher(Launcher.processBuilder(workDir, Map.of(), args).start(), null);
         p.getOutputStream().close();
-        LaunchedStack s = new LaunchedStack(p);
-        STARTED.add(s);
-        return s;
+        return new LaunchedStack(p);
     }
 
     public static LaunchedStack start(TestProject project, String... extraArgs) throws Exception {
@@ -103,11 +99,9 @@ public final class LaunchedStack {
     public static LaunchedStack startWith(TestProject project, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of(project.args("app", "--no-color")));
         args.addAll(List.of(options));
-        Process p = Launcher.processBuilder(project.root, Map.of(), args.toArray(String[]::new)).start();
+        Process p = Cleanup.launcher(Launcher.processBuilder(project.root, Map.of(), args.toArray(String[]::new)).start(), project.state);
         p.getOutputStream().close();
-        LaunchedStack s = new LaunchedStack(p);
-        STARTED.add(s);
-        return s;
+        return new LaunchedStack(p);
     }
 
     /** Waits for the banner (true) or the launcher's exit (false). */
@@ -127,13 +121,6 @@ public final class LaunchedStack {
     /** Sends a signal by name (INT, TERM, HUP, KILL) to the launcher. */
     public void signal(String name) throws Exception {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
-    }
-
-    public static void killAll() {
-        for (LaunchedStack s : STARTED) {
-            s.process.destroyForcibly();
-        }
-        STARTED.clear();
     }
 
     private static void pump(java.io.InputStream in, List<String> into) {

@@ -46,10 +46,7 @@ public final class Launcher {
     public static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xlog:disable");
-        cmd.add("-Xlog:all=warning:stderr");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(dev.launch.util.JvmFlags.LEAN);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("launch");

@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Test fixture: a Supervisor running real child processes on a thread of its own, output captured. */
+/**
+ * Test fixture: a Supervisor running real child processes on a thread of its own, output captured.
+ * Tests that start one use {@link Cleanup}, which stops it and ends anything with its token.
+ */
 public final class Stack implements AutoCloseable {
     public final String token = ProcessTree.newToken();
     public final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -41,17 +44,9 @@ public final class Stack implements AutoCloseable {
         });
     }
 
-    private static final List<Stack> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** For @AfterEach: stops every stack a test started, passed or failed. */
-    public static void stopAll() {
-        STARTED.forEach(Stack::close);
-        STARTED.clear();
-    }
-
     public static Stack start(Duration grace, RenderedProcess... processes) {
-        Stack s = new Stack(grace, Arrays.asList(processes));
-        STARTED.add(s);
+        Stack s = Cleanup.close(new Stack(grace, Arrays.asList(processes)));
+        Cleanup.token(s.token);
         Thread t = new Thread(() -> {
             try {
                 s.exit.complete(s.supervisor.run());
@@ -129,17 +124,6 @@ public final class Stack implements AutoCloseable {
 
     public long count(String name, String state) {
         return events().stream().filter(e -> e.name().equals(name) && e.state().equals(state)).count();
-    }
-
-    /** A loopback port above 20000 that is free right now. */
-    public static int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                if (s.getLocalPort() > 20000) {
-                    return s.getLocalPort();
-                }
-            }
-        }
     }
 
     /** Waits until the condition holds (true) or the time is up (false). */

@@ -33,7 +33,7 @@ public final class TestMain {
             }
             String cls = arg.contains("#") ? arg.substring(0, arg.indexOf('#')) : arg;
             String fqcn = cls.contains(".") ? cls : qualified(cls);
-            selectors.add(arg.contains("#") ? selectMethod(fqcn + "#" + arg.substring(arg.indexOf('#') + 1)) : selectClass(fqcn));
+            selectors.add(arg.contains("#") ? method(fqcn, arg.substring(arg.indexOf('#') + 1)) : selectClass(fqcn));
         }
         if (selectors.isEmpty()) {
             selectors.add(selectPackage("dev.launch"));
@@ -50,6 +50,20 @@ public final class TestMain {
         String summary = listener.passed + " passed, " + listener.failed + " failed, " + listener.skipped + " skipped";
         System.out.println(summary);
         System.exit(listener.failed.get() > 0 || listener.passed.get() == 0 ? 1 : 0);
+    }
+
+    /** A test method by name alone, whatever parameters it takes (JUnit wants them spelled out). */
+    private static DiscoverySelector method(String className, String name) {
+        try {
+            for (java.lang.reflect.Method m : Class.forName(className).getDeclaredMethods()) {
+                if (m.getName().equals(name)) {
+                    return selectMethod(Class.forName(className), m);
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            // JUnit reports it below
+        }
+        return selectMethod(className + "#" + name);
     }
 
     /** The package of a test named without one: the first class of that name under dev.launch. */

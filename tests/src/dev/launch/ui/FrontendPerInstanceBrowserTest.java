@@ -1,5 +1,7 @@
 package dev.launch.ui;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.testing.Browser;
 import dev.launch.testing.LaunchedStack;
 import dev.launch.testing.Launcher;
@@ -44,7 +46,7 @@ class FrontendPerInstanceBrowserTest {
         if (chrome != null) {
             chrome.quit();
         }
-        LaunchedStack.killAll();
+        Cleanup.endAll();
     }
 
     /** A ports.yaml whose WEB_* ranges (the names dev-web chains) are free blocks of 5 above 20000. */
@@ -90,7 +92,7 @@ class FrontendPerInstanceBrowserTest {
             env.addAll(List.of(common).subList(0, 6));
             Launcher.Result r = Launcher.run(dir, Map.of(), env.toArray(String[]::new));
             assertEquals(0, r.exit(), r.err());
-            JsonNode ports = Json.mapper().readTree(r.out()).get("ports");
+            JsonNode ports = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("ports");
 
             chrome.get("http://127.0.0.1:" + ports.get("web").asInt() + "/");
             for (String cell : List.of("alice", "bob", "network-http", "network-ws")) {

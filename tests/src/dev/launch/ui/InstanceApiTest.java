@@ -1,5 +1,7 @@
 package dev.launch.ui;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.config.PortsConfigLoader;
 import dev.launch.registry.RangeStates;
 import dev.launch.registry.Registry;
@@ -29,9 +31,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The web API of a running instance's logs and processes, with real HTTP against a real launcher. */
+@ExtendWith(Cleanup.class)
 class InstanceApiTest {
     @TempDir
     Path dir;
@@ -44,7 +48,6 @@ class InstanceApiTest {
         if (server != null) {
             server.close();
         }
-        LaunchedStack.killAll();
     }
 
     private LaunchedStack up(TestProject project) throws Exception {

@@ -1,5 +1,7 @@
 package dev.launch.ui;
 
+import java.nio.channels.ServerSocketChannel;
+
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestPorts;
 import dev.launch.util.ExitCode;
@@ -92,7 +94,7 @@ class UiCommandTest {
         int base = TestPorts.freeBlock(3);
         Files.writeString(stacks.project.config, Files.readString(stacks.project.config)
                 + "  UI: { base: " + base + ", count: 3 }\n");
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", base)) {
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", base)) {
             Process ui = ui(Map.of());
             try {
                 String link = firstLine(ui);
@@ -105,10 +107,11 @@ class UiCommandTest {
 
     @Test
     void aBusyExplicitPortIsAClearError() throws Exception {
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", TestPorts.freeBlock(1))) {
-            Launcher.Result r = stacks.project.inProcess("ui", "--port", Integer.toString(busy.getLocalPort()));
+        int port = TestPorts.freeBlock(1);
+        try (ServerSocketChannel busy = TestPorts.listen("127.0.0.1", port)) {
+            Launcher.Result r = stacks.project.inProcess("ui", "--port", Integer.toString(port));
             assertEquals(ExitCode.FAILURE, r.exit(), r.err());
-            assertTrue(r.err().startsWith("launch: port " + busy.getLocalPort() + " is busy"), r.err());
+            assertTrue(r.err().startsWith("launch: port " + port + " is busy"), r.err());
         }
         assertEquals(ExitCode.USAGE, stacks.project.inProcess("ui", "--port", "70000").exit());
     }

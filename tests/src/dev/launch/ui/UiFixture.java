@@ -13,7 +13,7 @@ import dev.launch.testing.TestProject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ final class UiFixture implements AutoCloseable {
     final StringWriter warnings = new StringWriter();
     final List<Integer> bases;
     private final List<Process> started = new ArrayList<>();
-    private final Map<Integer, ServerSocket> listeners = new LinkedHashMap<>();
+    private final Map<Integer, ServerSocketChannel> listeners = new LinkedHashMap<>();
     final Map<String, Process> owners = new LinkedHashMap<>();
 
     UiFixture(Path dir) throws IOException {
@@ -113,7 +113,7 @@ final class UiFixture implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (ServerSocket s : listeners.values()) {
+        for (ServerSocketChannel s : listeners.values()) {
             s.close();
         }
     }

@@ -1,5 +1,7 @@
 package dev.launch.ui;
 
+import dev.launch.testing.Cleanup;
+
 import dev.launch.config.PortsConfigLoader;
 import dev.launch.registry.RangeStates;
 import dev.launch.registry.Registry;
@@ -55,7 +57,7 @@ class UiLiveBrowserTest {
         if (server != null) {
             server.close();
         }
-        LaunchedStack.killAll();
+        Cleanup.endAll();
     }
 
     private String up() throws Exception {

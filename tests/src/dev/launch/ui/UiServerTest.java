@@ -57,7 +57,7 @@ class UiServerTest {
     }
 
     private JsonNode json(HttpResponse<String> response) throws IOException {
-        return Json.mapper().readTree(response.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 
     @Test

@@ -1,0 +1,15 @@
+package dev.launch.util;
+
+import java.util.List;
+
+/**
+ * The flags of the short-lived JVMs launch starts: the launcher itself (launch.java's
+ * //JAVA_OPTIONS holds the same, which a test checks) and the watchdog's cleanup. Quick start
+ * (C1 only, serial GC, the class-data archive when there is one) and no JVM chatter on stdout.
+ */
+public final class JvmFlags {
+    public static final List<String> LEAN = List.of(
+            "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    private JvmFlags() {}
+}
