@@ -11,6 +11,7 @@
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
 
 import dev.launch.cli.CheckCommand;
+import dev.launch.cli.CompletionCommand;
 import dev.launch.cli.Cli;
 import dev.launch.cli.EnvCommand;
 import dev.launch.cli.FindCommand;
@@ -26,10 +27,26 @@ import dev.launch.cli.ValidateCommand;
 import dev.launch.cli.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "launch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "./jbang launch.java", mixinStandardHelpOptions = true, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
+        
+        exitCodeList = {
+            "0:success",
+            "1:a process failed or was not ready in time",
+            "2:bad usage or bad configuration",
+            "3:no free block in any range of the chain",
+            "130:stopped by Ctrl-C (SIGINT)",
+            "141:standard output closed (e.g. the reader of a pipe went away)",
+            "143:stopped by SIGTERM or ./jbang launch.java stop",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./jbang launch.java dev              run the dev stack on the first free block",
+            "  ./jbang launch.java help ports       help for one command",
+        },
         subcommands = {
             PortsCommand.class,
             CheckCommand.class,
@@ -41,6 +58,8 @@ import picocli.CommandLine.Mixin;
             RangesCommand.class,
             ValidateCommand.class,
             UiCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")

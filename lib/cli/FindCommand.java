@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
  * both work. Exit 3 when there is no such port or block (also when N exceeds BASE..PORT).
  */
 @Command(name = "find", mixinStandardHelpOptions = true,
-        header = "First free port, or first N consecutive free ports, at or above BASE")
+        header = "First free port, or first N consecutive free ports, at or above BASE",
+        exitCodeList = {"0:found (printed one a line)", "2:bad usage", "3:nothing free between BASE and --max"},
+        footerHeading = "%nExample:%n",
+        footer = "  ./jbang launch.java find 8080 --count 3")
 public final class FindCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

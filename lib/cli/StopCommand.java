@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone.")
+@Command(mixinStandardHelpOptions = true, name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone.",
+        exitCodeList = {"0:stopped (or none was running, with --all)", "1:no such running instance"},
+        footerHeading = "%nExample:%n",
+        footer = "  ./jbang launch.java stop dev-2")
 public final class StopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,7 +31,7 @@ public final class StopCommand implements Callable<Integer> {
     Target target;
 
     static final class Target {
-        @Parameters(paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
+        @Parameters(paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
         String id;
 
         @Option(names = "--all", required = true, description = "stop every running instance")

@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         header = "Check ports.yaml and every profile; print every problem with file:line:column",
         description = "Problems (errors and warnings) go to standard error, one per line; a one-line "
-                + "summary goes to standard output. Exit 2 when there is any error, else 0.")
+                + "summary goes to standard output.",
+        exitCodeList = {"0:no errors (warnings are allowed)", "2:at least one error"},
+        footerHeading = "%nExample:%n",
+        footer = "  ./jbang launch.java validate --config ports.yaml --profiles profiles")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -65,7 +65,7 @@ class CheckCommandTest {
         Launcher.Result r = Launcher.inProcess("check", "http");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
-        assertTrue(r.err().contains("'http' is not an int"), r.err());
+        assertTrue(r.err().contains("PORT \"http\" is not a whole number"), r.err());
     }
 
     @Test
