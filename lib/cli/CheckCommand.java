@@ -57,7 +57,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Instance> holders = GlobalOptions.of(spec).project(spec.commandLine().getErr()).registry().live();
-        heldBy = port -> holders.stream().filter(h -> h.holds(port)).findFirst().map(h -> h.id()
+        heldBy = port -> holders.stream().filter(h -> h.block().contains(port)).findFirst().map(h -> h.id()
                 + (h.kind() == Instance.Kind.LEASE ? " (a ports reservation)" : " (" + h.profile() + ", pid " + h.pid() + ")"));
         for (int port : ports) {
             if (port < 1 || port > PortRange.MAX_PORT) {

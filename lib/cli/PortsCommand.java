@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,16 +56,13 @@ public final class PortsCommand implements Callable<Integer> {
         Allocator.Request request = project.request(p, ranges);
         Instance instance = project.registry().locked(session -> {
             Allocator.Allocation a = project.allocator().allocate(session.holders(), request);
-            long now = System.currentTimeMillis();
-            Instance lease = new Instance(Instance.FORMAT, session.nextId(p.name()), p.name(), Instance.Kind.LEASE,
-                    a.range(), a.blockStart(), a.blockCount(), a.ports(), ProcessHandle.current().pid(), null, now,
-                    now + leaseFor.toMillis(), UUID.randomUUID().toString(), null, null, List.of(), List.of());
+            Instance lease = Instance.lease(session.nextId(p.name()), p.name(), a.block(), a.ports(), leaseFor);
             if (!leaseFor.isZero()) {
                 session.put(lease);
             }
             if (!options.quiet()) {
                 a.skipped().forEach(s -> err.println("# skipped " + s));
-                err.println("# Using " + a.range() + " ports " + a.span()
+                err.println("# Using " + a.range() + " ports " + a.block().span()
                         + (leaseFor.isZero() ? "" : " (reserved as " + lease.id() + " for " + Durations.format(leaseFor) + ")"));
                 err.flush();
             }

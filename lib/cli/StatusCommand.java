@@ -55,15 +55,11 @@ public final class StatusCommand implements Callable<Integer> {
                         : i.processes().stream().map(p -> p.name() + ":" + p.state() + (p.restarts() > 0 ? "(" + p.restarts() + "x)" : ""))
                         .collect(Collectors.joining(" "));
                 table.row(i.id(), i.profile(), i.kind() == Instance.Kind.LEASE ? "-" : i.pid(),
-                        Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + span(i), ports, processes);
+                        Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + i.block().span(), ports, processes);
             }
             out.print(table.render());
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private static String span(Instance i) {
-        return i.blockCount() == 1 ? Integer.toString(i.blockStart()) : i.blockStart() + "-" + i.blockLast();
     }
 }

@@ -33,15 +33,15 @@ public final class Allocator {
         }
     }
 
-    /** The block taken, the name of each port in it, and why earlier ranges were passed over. */
-    public record Allocation(String range, int blockStart, int blockCount, Map<String, Integer> ports, List<String> skipped) {
+    /** The block taken (named for its range), the name of each port in it, and why earlier ranges were passed over. */
+    public record Allocation(PortRange block, Map<String, Integer> ports, List<String> skipped) {
         public Allocation {
             ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
             skipped = List.copyOf(skipped);
         }
 
-        public String span() {
-            return blockCount == 1 ? Integer.toString(blockStart) : blockStart + "-" + (blockStart + blockCount - 1);
+        public String range() {
+            return block.name();
         }
     }
 
@@ -64,7 +64,7 @@ public final class Allocator {
             }
             Optional<String> why = whyNot(holders, range.base(), range.count());
             if (why.isEmpty()) {
-                return allocation(range.name(), range.base(), range.count(), request.names(), skipped);
+                return allocation(range, request.names(), skipped);
             }
             skipped.add(range.name() + " " + range.span() + ": " + why.get());
         }
@@ -75,7 +75,7 @@ public final class Allocator {
             while (start + count - 1 <= PortRange.MAX_PORT) {
                 int busyAt = firstUnusable(holders, start, count);
                 if (busyAt < 0) {
-                    return allocation(SCAN, start, count, request.names(), skipped);
+                    return allocation(new PortRange(SCAN, start, count), request.names(), skipped);
                 }
                 start = busyAt + 1;
             }
@@ -84,19 +84,19 @@ public final class Allocator {
         throw new LaunchException(ExitCode.NO_FREE_BLOCK, noFreeBlockMessage(request, skipped));
     }
 
-    private static Allocation allocation(String range, int start, int count, List<String> names, List<String> skipped) {
+    private static Allocation allocation(PortRange block, List<String> names, List<String> skipped) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            ports.put(names.get(i), start + i);
+            ports.put(names.get(i), block.base() + i);
         }
-        return new Allocation(range, start, count, ports, skipped);
+        return new Allocation(block, ports, skipped);
     }
 
     /** Every port a live entry holds, and by whom: one pass, so a long chain costs O(ranges). */
     private static Map<Integer, Instance> heldPorts(List<Instance> instances) {
         Map<Integer, Instance> held = new java.util.HashMap<>();
         for (Instance i : instances) {
-            for (int port = i.blockStart(); port <= i.blockLast(); port++) {
+            for (int port = i.block().base(); port <= i.block().last(); port++) {
                 held.putIfAbsent(port, i);
             }
         }

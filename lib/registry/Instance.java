@@ -1,11 +1,10 @@
 package dev.launch.registry;
 
 import dev.launch.envfile.EnvFile;
+import dev.launch.ports.PortRange;
 import dev.launch.proc.Processes;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +12,16 @@ import java.util.Optional;
 
 /**
  * One registry entry: a running stack (RUN) or a `ports` reservation (LEASE). The owner is
- * identified by pid and start time, so a recycled pid never keeps a dead entry alive.
+ * identified by pid and start time, so a recycled pid never keeps a dead entry alive. The block
+ * is the range it was taken from (its name, or "scan") with the block's first port and size.
+ * New entries come from {@link #run} and {@link #lease}; the full constructor is for reading them back.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Instance(
         int format,
         String id,
         String profile,
         Kind kind,
-        String range,
-        int blockStart,
-        int blockCount,
+        PortRange block,
         Map<String, Integer> ports,
         long pid,
         String pidStart,
@@ -41,30 +38,35 @@ public record Instance(
     public enum Kind { RUN, LEASE }
 
     public Instance {
+        java.util.Objects.requireNonNull(block, "block");
         ports = ports == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         processes = processes == null ? List.of() : List.copyOf(processes);
         envFiles = envFiles == null ? List.of() : List.copyOf(envFiles);
     }
 
+    /** A running stack owned by this process, started now; {@code cwd} is the checkout it runs from. */
+    public static Instance run(String id, String profile, PortRange block, Map<String, Integer> ports, String runToken, String cwd) {
+        return new Instance(FORMAT, id, profile, Kind.RUN, block, ports, ProcessHandle.current().pid(), Processes.currentStart(),
+                System.currentTimeMillis(), 0, runToken, cwd, null, List.of(), List.of());
+    }
+
+    /** A `ports` reservation of this process that holds its block for {@code lease} from now. */
+    public static Instance lease(String id, String profile, PortRange block, Map<String, Integer> ports, Duration lease) {
+        long now = System.currentTimeMillis();
+        return new Instance(FORMAT, id, profile, Kind.LEASE, block, ports, ProcessHandle.current().pid(), null, now,
+                now + lease.toMillis(), java.util.UUID.randomUUID().toString(), null, null, List.of(), List.of());
+    }
+
     /** What the launcher knows of one child process. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProcessInfo(String name, long pid, String pidStart, String state, int restarts, Integer exitCode) {
         public ProcessInfo withState(String newState) {
             return new ProcessInfo(name, pid, pidStart, newState, restarts, exitCode);
         }
     }
 
-    public int blockLast() {
-        return blockStart + blockCount - 1;
-    }
-
-    public boolean holds(int port) {
-        return port >= blockStart && port <= blockLast();
-    }
-
-    public boolean overlaps(int first, int count) {
-        return blockStart <= first + count - 1 && first <= blockLast();
+    /** The name of the range the block was taken from ("scan" for a block found by scanning). */
+    public String range() {
+        return block.name();
     }
 
     /** Alive: a lease not yet expired, or a run whose owner process (same pid, same start) exists. */
@@ -76,25 +78,21 @@ public record Instance(
     }
 
     public Instance withProcesses(List<ProcessInfo> newProcesses) {
-        return new Instance(format, id, profile, kind, range, blockStart, blockCount, ports, pid, pidStart,
+        return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
                 createdAt, leaseUntil, runToken, cwd, watchdogPid, newProcesses, envFiles);
     }
 
     public Instance withEnvFiles(List<EnvFile.Backup> newEnvFiles) {
-        return new Instance(format, id, profile, kind, range, blockStart, blockCount, ports, pid, pidStart,
+        return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
                 createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, newEnvFiles);
     }
 
     public Instance withWatchdog(Long newWatchdogPid) {
-        return new Instance(format, id, profile, kind, range, blockStart, blockCount, ports, pid, pidStart,
+        return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
                 createdAt, leaseUntil, runToken, cwd, newWatchdogPid, processes, envFiles);
     }
 
     public Optional<ProcessInfo> process(String name) {
         return processes.stream().filter(p -> p.name().equals(name)).findFirst();
-    }
-
-    public List<ProcessInfo> mutableProcesses() {
-        return new ArrayList<>(processes);
     }
 }

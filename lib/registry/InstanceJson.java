@@ -1,6 +1,7 @@
 package dev.launch.registry;
 
 import dev.launch.envfile.EnvFile;
+import dev.launch.ports.PortRange;
 import dev.launch.util.Json;
 
 import java.io.IOException;
@@ -22,8 +23,8 @@ final class InstanceJson {
         m.put("profile", i.profile());
         m.put("kind", i.kind());
         m.put("range", i.range());
-        m.put("blockStart", i.blockStart());
-        m.put("blockCount", i.blockCount());
+        m.put("blockStart", i.block().base());
+        m.put("blockCount", i.block().count());
         m.put("ports", i.ports());
         m.put("pid", i.pid());
         m.put("pidStart", i.pidStart());
@@ -73,8 +74,8 @@ final class InstanceJson {
             }
             String kind = text(m, "kind");
             return new Instance((int) number(m, "format", 0), text(m, "id"), text(m, "profile"),
-                    kind == null ? Instance.Kind.RUN : Instance.Kind.valueOf(kind), text(m, "range"),
-                    (int) number(m, "blockStart", 0), (int) number(m, "blockCount", 0), ports, number(m, "pid", 0),
+                    kind == null ? Instance.Kind.RUN : Instance.Kind.valueOf(kind),
+                    new PortRange(text(m, "range"), (int) number(m, "blockStart", 0), (int) number(m, "blockCount", 0)), ports, number(m, "pid", 0),
                     text(m, "pidStart"), number(m, "createdAt", 0), number(m, "leaseUntil", 0), text(m, "runToken"),
                     text(m, "cwd"), m.get("watchdogPid") == null ? null : number(m, "watchdogPid", 0), processes, envFiles);
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {

@@ -36,8 +36,8 @@ public enum PortFormat {
         instance.ports().forEach((name, port) -> env.put(Names.portVariable(name), Integer.toString(port)));
         m.put("env", env);
         Map<String, Object> block = new LinkedHashMap<>();
-        block.put("first", instance.blockStart());
-        block.put("last", instance.blockLast());
+        block.put("first", instance.block().base());
+        block.put("last", instance.block().last());
         m.put("block", block);
         return m;
     }

@@ -20,7 +20,7 @@ public final class RangeStates {
             row.put("range", range.name());
             row.put("base", range.base());
             row.put("count", range.count());
-            List<String> heldBy = holders.stream().filter(h -> h.overlaps(range.base(), range.count())).map(Instance::id).toList();
+            List<String> heldBy = holders.stream().filter(h -> h.block().overlaps(range)).map(Instance::id).toList();
             List<String> busy = new ArrayList<>();
             for (int port : range.ports()) {
                 List<String> reasons = PortProbe.isFree(port) ? List.of() : PortProbe.probe(port).reasons();

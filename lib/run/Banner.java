@@ -23,7 +23,7 @@ public final class Banner {
         StringBuilder sb = new StringBuilder();
         sb.append(rule).append('\n');
         String title = instance.id() + " is up in " + Failures.show(took) + ": profile " + profile.name() + ", "
-                + allocation.range() + " ports " + allocation.span();
+                + allocation.range() + " ports " + allocation.block().span();
         sb.append(' ').append(color ? Colors.bold(title) : title).append('\n');
         for (String skipped : allocation.skipped()) {
             sb.append("   skipped ").append(skipped).append('\n');

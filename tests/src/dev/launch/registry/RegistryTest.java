@@ -1,5 +1,7 @@
 package dev.launch.registry;
 
+import dev.launch.ports.PortRange;
+
 import dev.launch.proc.Processes;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.TestProject;
@@ -31,7 +33,7 @@ class RegistryTest {
     }
 
     private Instance run(String id, long pid, String pidStart, int base) {
-        return new Instance(Instance.FORMAT, id, "app", Instance.Kind.RUN, "RA", base, 4,
+        return new Instance(Instance.FORMAT, id, "app", Instance.Kind.RUN, new PortRange("RA", base, 4),
                 Map.of("p0", base, "p1", base + 1, "p2", base + 2, "p3", base + 3), pid, pidStart,
                 System.currentTimeMillis(), 0, "token-" + id, dir.toString(), null, List.of(), List.of());
     }

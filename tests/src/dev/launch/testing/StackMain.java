@@ -1,6 +1,7 @@
 package dev.launch.testing;
 
 import dev.launch.proc.Processes;
+import dev.launch.ports.PortRange;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.run.LogMux;
@@ -29,9 +30,7 @@ public final class StackMain {
         Registry registry = new Registry(stateDir, err);
         String id = "test-1";
         registry.locked(s -> {
-            s.put(new Instance(Instance.FORMAT, id, "test", Instance.Kind.RUN, "TEST", 0, 0, Map.of(),
-                    ProcessHandle.current().pid(), Processes.currentStart(), System.currentTimeMillis(), 0, token,
-                    Path.of("").toAbsolutePath().toString(), null, List.of(), List.of()));
+            s.put(Instance.run(id, "test", new PortRange("TEST", 65535, 1), Map.of(), token, Path.of("").toAbsolutePath().toString()));
             return null;
         });
         Watchdog watchdog = Watchdog.start(stateDir, id, token, grace);

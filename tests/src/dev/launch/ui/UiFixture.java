@@ -2,6 +2,7 @@ package dev.launch.ui;
 
 import dev.launch.envfile.EnvFile;
 import dev.launch.proc.Processes;
+import dev.launch.ports.PortRange;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.testing.TestPorts;
@@ -59,8 +60,8 @@ final class UiFixture implements AutoCloseable {
         }
         List<EnvFile.Backup> envFiles = List.of(new EnvFile.Backup(project.root.resolve("app/.env.development"), false, null,
                 Map.of("VITE_ALICE_BACKEND_URL", "http://localhost:" + base), id));
-        Instance instance = new Instance(Instance.FORMAT, id, "dev", Instance.Kind.RUN, "R" + (char) ('A' + rangeIndex), base,
-                PORT_NAMES.size(), ports, owner.pid(), Processes.startOf(owner.toHandle()),
+        Instance instance = new Instance(Instance.FORMAT, id, "dev", Instance.Kind.RUN, new PortRange("R" + (char) ('A' + rangeIndex), base,
+                PORT_NAMES.size()), ports, owner.pid(), Processes.startOf(owner.toHandle()),
                 System.currentTimeMillis() - 75_000, 0, "token-" + id, project.root.toString(), null, processes, envFiles);
         registry.locked(s -> {
             s.put(instance);

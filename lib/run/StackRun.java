@@ -1,0 +1,202 @@
+package dev.launch.run;
+
+import dev.launch.config.Profile;
+import dev.launch.config.Template;
+import dev.launch.envfile.EnvFile;
+import dev.launch.proc.ProcessTree;
+import dev.launch.project.Project;
+import dev.launch.registry.Allocator;
+import dev.launch.registry.Instance;
+import dev.launch.registry.Registry;
+import dev.launch.util.LaunchException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One run of a profile, in named steps: {@link #reserve} a block and register the run, start the
+ * {@link #watchdog}, write the {@link #envFiles}, {@link #render} the processes, {@link #supervise}
+ * them until they stop, and {@link #undo} what was done, whether a step failed or the stack ended.
+ * A step that fails says which step it was.
+ */
+public final class StackRun {
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+
+    /** Where the stack's logs and banner go, where the launcher's own messages go, and how. */
+    public record Output(OutputStream logs, PrintWriter err, boolean quiet, boolean color) {}
+
+    private final Project project;
+    private final Profile profile;
+    private final Duration grace;
+    private final Output output;
+    private final Path root;
+    private final Registry registry;
+    private final String token = ProcessTree.newToken();
+    private final long started = System.nanoTime();
+    private final List<EnvFile.Backup> backups = new ArrayList<>();
+    private final List<FrontendHint.NotWritten> notWritten = new ArrayList<>();
+    private Allocator.Allocation allocation;
+    private Instance instance;
+    private Watchdog watchdog;
+
+    /** {@code grace} null: the profile's grace, else {@link #DEFAULT_GRACE}. */
+    public StackRun(Project project, Profile profile, Duration grace, Output output) {
+        this.project = project;
+        this.profile = profile;
+        this.grace = grace != null ? grace : profile.grace() != null ? profile.grace() : DEFAULT_GRACE;
+        this.output = output;
+        this.root = project.locations().profilesDir().toAbsolutePath().normalize().getParent();
+        this.registry = project.registry();
+    }
+
+    /** Runs the stack until it fails or is stopped, and cleans up after it: the launcher's exit code. */
+    public int run() {
+        reserve();
+        Supervisor supervisor;
+        try {
+            watchdog();
+            envFiles();
+            supervisor = supervisor(render());
+        } catch (RuntimeException e) {
+            undo();
+            throw e;
+        }
+        return supervise(supervisor);
+    }
+
+    /** Takes a block under the registry lock and registers the run, so no other launcher can take it. */
+    private void reserve() {
+        Allocator.Request request = project.request(profile, List.of());
+        instance = registry.locked(session -> {
+            allocation = project.allocator().allocate(session.holders(), request);
+            Instance i = Instance.run(session.nextId(profile.name()), profile.name(), allocation.block(), allocation.ports(),
+                    token, root.toString());
+            session.put(i);
+            return i;
+        });
+    }
+
+    /** Starts the process that ends the stack should this launcher die without its teardown. */
+    private void watchdog() {
+        try {
+            watchdog = Watchdog.start(registry.dir(), instance.id(), token, grace);
+        } catch (IOException e) {
+            throw LaunchException.failure("cannot start the watchdog of " + instance.id() + ": " + e.getMessage());
+        }
+        instance = instance.withWatchdog(watchdog.pid());
+    }
+
+    /**
+     * Writes each env file of the profile, unless another live instance manages it (then its values
+     * are shown instead); the registry learns of each file as soon as it is written.
+     */
+    private void envFiles() {
+        Function<String, String> lookup = lookup(instance);
+        try {
+            registry.locked(session -> {
+                List<EnvFile.Backup> others = session.live().stream().filter(i -> !i.id().equals(instance.id()))
+                        .flatMap(i -> i.envFiles().stream()).toList();
+                for (Profile.EnvFileSpec f : profile.envFiles()) {
+                    Path file = root.resolve(Template.render(f.path(), lookup));
+                    Map<String, String> values = new LinkedHashMap<>();
+                    f.values().forEach((k, v) -> values.put(k, Template.render(v, lookup)));
+                    Optional<String> owner = EnvFile.managedBy(file, others);
+                    if (owner.isPresent()) {
+                        notWritten.add(new FrontendHint.NotWritten(file, owner.get(), values));
+                        continue;
+                    }
+                    backups.add(EnvFile.apply(file, values, instance.id()));
+                    session.put(instance.withEnvFiles(backups));
+                }
+                instance = instance.withEnvFiles(backups);
+                session.put(instance);
+                return null;
+            });
+        } catch (LaunchException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw LaunchException.failure("cannot write the env files of " + instance.id() + ": " + e.getMessage());
+        }
+        FrontendHint.warn(output.err(), instance, profile, root, notWritten);
+    }
+
+    /** Each process of the profile with its templates filled in for this instance. */
+    private List<RenderedProcess> render() {
+        Function<String, String> lookup = lookup(instance);
+        List<RenderedProcess> processes = new ArrayList<>();
+        try {
+            for (Profile.ProcessSpec p : profile.processes().values()) {
+                processes.add(RenderedProcess.render(p, lookup, root, instance.id(), allocation.ports()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw LaunchException.usage("cannot prepare the processes of " + instance.id() + ": " + e.getMessage());
+        }
+        return processes;
+    }
+
+    private Supervisor supervisor(List<RenderedProcess> processes) {
+        LogMux logs = new LogMux(output.logs(), profile.processes().keySet(), output.color());
+        RunState state = new RunState(registry, instance.id(), watchdog);
+        Supervisor supervisor = new Supervisor(processes, token, grace, logs, output.err(), output.quiet(), state::changed);
+        supervisor.spare(watchdog.pid());
+        supervisor.afterTeardown(this::undo);
+        supervisor.allReady().thenRun(() -> logs.plain(Banner.render(instance, allocation, profile, backups, notWritten, root,
+                Duration.ofNanos(System.nanoTime() - started), logs.color())));
+        return supervisor;
+    }
+
+    /** Starts the processes and blocks until the stack has failed or been stopped and is torn down. */
+    private int supervise(Supervisor supervisor) {
+        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "launch-shutdown"));
+        return supervisor.run();
+    }
+
+    /**
+     * Env files get their earlier content back, the registry entry goes, and the watchdog is told
+     * it is not needed. Problems are reported, not thrown.
+     */
+    private void undo() {
+        PrintWriter err = output.err();
+        Reaper.restore(backups).forEach(problem -> err.println("launch: " + problem));
+        try {
+            registry.locked(session -> {
+                session.remove(instance.id());
+                return null;
+            });
+        } catch (LaunchException e) {
+            err.println("launch: " + e.getMessage());
+        }
+        if (watchdog != null) {
+            watchdog.done();
+        }
+        err.flush();
+    }
+
+    /** The values of a profile's templates for {@code instance}: ports.NAME, env.VAR, instance.id, profile, range. */
+    public static Function<String, String> lookup(Instance instance) {
+        return key -> {
+            if (key.startsWith("ports.")) {
+                Integer port = instance.ports().get(key.substring("ports.".length()));
+                return port == null ? null : port.toString();
+            }
+            if (key.startsWith("env.")) {
+                return System.getenv(key.substring("env.".length()));
+            }
+            return switch (key) {
+                case "instance.id" -> instance.id();
+                case "profile" -> instance.profile();
+                case "range" -> instance.range();
+                default -> null;
+            };
+        };
+    }
+}
