@@ -48,7 +48,12 @@ public final class Project {
     }
 
     public Profile profile(String name) {
-        return ProfileLoader.load(locations.profilesDir(), name == null ? DEFAULT_PROFILE : name, config());
+        return ProfileLoader.loadReporting(locations.profilesDir(), name == null ? DEFAULT_PROFILE : name, config(), warning -> {
+            if (!quiet) {
+                err.println(warning);
+                err.flush();
+            }
+        });
     }
 
     public Registry registry() {
