@@ -1,4 +1,4 @@
-///usr/bin/env jbang "$0" "$@" ; exit $?
+///usr/bin/env true; exec "$(dirname "$0")/jbang" "$0" "$@"
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.yaml:snakeyaml:2.7

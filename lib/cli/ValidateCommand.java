@@ -2,6 +2,8 @@ package dev.launch.cli;
 
 import dev.launch.config.PortsConfigLoader;
 import dev.launch.config.ProfileLoader;
+import dev.launch.project.Locations;
+import dev.launch.project.Project;
 import dev.launch.util.ExitCode;
 import dev.launch.yaml.Problem;
 
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,10 +41,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
         List<Problem> problems = new ArrayList<>();
         PortsConfigLoader.Checked ports = PortsConfigLoader.check(configFile);
-        problems.addAll(ports.problems());
+        Optional<Problem> missing = new Project(globals.locations(), globals.quiet(), err).missingConfig();
+        problems.addAll(missing.isPresent() ? List.of(missing.get()) : ports.problems());
         List<String> names = ProfileLoader.names(profilesDir);
         if (!Files.isDirectory(profilesDir)) {
-            problems.add(Problem.error(profilesDir, 0, 0, null, "profiles directory not found; "
+            String looked = Locations.looked(profilesDir, Locations.PROFILES);
+            problems.add(Problem.error(profilesDir, 0, 0, null, "profiles directory not found" + (looked.isEmpty() ? "" : " " + looked) + "; "
                     + "create it with one NAME.yaml per profile, or point --profiles at one"));
         }
         Set<String> rangeNames = new LinkedHashSet<>(ports.names());
