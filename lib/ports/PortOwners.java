@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.launch.util.Platform;
+
 /**
  * Who holds a TCP port, where the OS tells. On Linux: /proc/net/tcp and tcp6 give the socket
  * inodes bound to the port (LISTEN, or bound and not listening), /proc/PID/fd links name the
  * processes holding those inodes. When /proc is missing or names nobody, {@code ss -ltnpH} is
- * asked. Other users' processes are only visible to root: such a holder is reported with pid -1
+ * asked, then {@code lsof}; the portable way (macOS, LAUNCH_PORTABLE=1) asks lsof alone. Other users' processes are only visible to root: such a holder is reported with pid -1
  * and a command saying so. An empty list means the OS told nothing.
  */
 public final class PortOwners {
@@ -58,9 +60,15 @@ public final class PortOwners {
         for (int port : wanted) {
             PortProbe.checkPort(port);
         }
+        if (Platform.portable()) {
+            return fromLsof(wanted);
+        }
         Map<Integer, List<Holder>> found = fromProc(wanted);
         if (found.isEmpty()) {
             found = fromSs(wanted);
+        }
+        if (found.isEmpty()) {
+            found = fromLsof(wanted);
         }
         return found;
     }
@@ -200,17 +208,72 @@ public final class PortOwners {
 
     /** The command line of a process (NULs as spaces), else its name, else "unknown". */
     static String command(long pid) {
+        if (Platform.portable()) {
+            return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine().or(() -> h.info().command()))
+                    .map(PortOwners::shorten).orElse("unknown");
+        }
         Path dir = PROC.resolve(Long.toString(pid));
         try {
             byte[] raw = Files.readAllBytes(dir.resolve("cmdline"));
             String line = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
             if (!line.isEmpty()) {
-                return line.length() > MAX_COMMAND ? line.substring(0, MAX_COMMAND - 1) + "…" : line;
+                return shorten(line);
             }
             return Files.readString(dir.resolve("comm")).trim();
         } catch (IOException e) {
             return ProcessHandle.of(pid).flatMap(h -> h.info().command()).orElse("unknown");
         }
+    }
+
+    private static String shorten(String line) {
+        return line.length() > MAX_COMMAND ? line.substring(0, MAX_COMMAND - 1) + "…" : line;
+    }
+
+    /** {@code lsof -Fpcn}: "p4242", "cpython3", "n127.0.0.1:5002" per listening socket. Own processes only, unless root. */
+    private static Map<Integer, List<Holder>> fromLsof(Set<Integer> ports) {
+        StringBuilder spec = new StringBuilder("-iTCP:");
+        for (int port : ports) {
+            spec.append(spec.length() > 6 ? "," : "").append(port);
+        }
+        Map<Integer, List<Holder>> result = new LinkedHashMap<>();
+        long pid = -1;
+        String name = "unknown process";
+        for (String line : Platform.run("lsof", "-nP", spec.toString(), "-sTCP:LISTEN", "-Fpcn")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String value = line.substring(1);
+            switch (line.charAt(0)) {
+                case 'p' -> {
+                    pid = Long.parseLong(value);
+                    name = "unknown process";
+                }
+                case 'c' -> name = value;
+                case 'n' -> {
+                    int colon = value.lastIndexOf(':');
+                    int port;
+                    try {
+                        port = Integer.parseInt(value.substring(colon + 1));
+                    } catch (NumberFormatException e) {
+                        continue;
+                    }
+                    if (!ports.contains(port)) {
+                        continue;
+                    }
+                    String address = value.startsWith("*:") ? "[::]" + value.substring(1) : value;
+                    String cmd = pid > 0 ? command(pid) : "unknown";
+                    Holder h = new Holder(pid, cmd.equals("unknown") ? name : cmd, address);
+                    List<Holder> holders = result.computeIfAbsent(port, p -> new ArrayList<>());
+                    if (!holders.contains(h)) {
+                        holders.add(h);
+                    }
+                }
+                default -> {
+                    // other fields (f: file descriptor) are not needed
+                }
+            }
+        }
+        return result;
     }
 
     private static int currentUid() {

@@ -1,5 +1,7 @@
 package dev.launch.proc;
 
+import dev.launch.util.Platform;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -21,14 +23,14 @@ import java.util.concurrent.TimeUnit;
  * Ends a set of processes and everything they started, leaving nothing behind. Each child of a
  * run carries {@code LAUNCH_RUN_TOKEN=<token>} in its environment, which every descendant
  * inherits, so a daemon that double-forked away from its parent (and is now a child of init) is
- * still found through /proc. The tree is snapshotted before the first signal, because a parent
- * that dies first takes the parent links of its children with it.
+ * still found through /proc (through {@code ps} the portable way). The tree is snapshotted
+ * before the first signal, because a parent that dies first takes the parent links of its
+ * children with it.
  */
 public final class ProcessTree {
     public static final String TOKEN_VAR = "LAUNCH_RUN_TOKEN";
     private static final Path PROC = Path.of("/proc");
     private static final Duration KILL_WAIT = Duration.ofSeconds(2);
-    private static volatile List<String> sessionPrefix;
 
     /** How many processes got SIGTERM, and how many of those (or of late forks) needed SIGKILL. */
     public record Outcome(int terminated, int killed, Duration took) {}
@@ -41,37 +43,22 @@ public final class ProcessTree {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /**
-     * {@code [setsid, -w]} when util-linux setsid is on PATH: a child in a session of its own
-     * does not get the terminal's Ctrl-C, so the launcher alone decides the order of shutdown.
-     * Empty (children share the launcher's process group) when setsid is missing.
-     */
+    /** A prefix that starts a command in a session of its own: see {@link Sessions}. */
     public static List<String> sessionPrefix() {
-        List<String> prefix = sessionPrefix;
-        if (prefix == null) {
-            prefix = List.of();
-            try {
-                Process p = new ProcessBuilder("setsid", "-w", "true")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    prefix = List.of("setsid", "-w");
-                } else {
-                    p.destroyForcibly();
-                }
-            } catch (IOException e) {
-                // no setsid: children stay in our process group
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            sessionPrefix = prefix;
-        }
-        return prefix;
+        return Sessions.prefix();
     }
 
     /** Live processes whose environment holds {@code LAUNCH_RUN_TOKEN=token} (only readable ones: ours). */
     public static List<ProcessHandle> byToken(String token) {
         List<ProcessHandle> found = new ArrayList<>();
-        if (token == null || token.isEmpty() || !Files.isDirectory(PROC)) {
+        if (token == null || token.isEmpty()) {
+            return found;
+        }
+        if (Platform.portable()) {
+            PsProcesses.withEnvEntry(TOKEN_VAR + "=" + token).forEach(pid -> ProcessHandle.of(pid).ifPresent(found::add));
+            return found;
+        }
+        if (!Files.isDirectory(PROC)) {
             return found;
         }
         byte[] needle = (TOKEN_VAR + "=" + token).getBytes(StandardCharsets.ISO_8859_1);
@@ -97,6 +84,9 @@ public final class ProcessTree {
     public static boolean running(ProcessHandle handle) {
         if (!handle.isAlive()) {
             return false;
+        }
+        if (Platform.portable()) {
+            return PsProcesses.runningNotZombie(handle.pid());
         }
         try {
             String stat = Files.readString(PROC.resolve(Long.toString(handle.pid())).resolve("stat"));

@@ -4,6 +4,7 @@ import dev.launch.proc.ProcessTree;
 import dev.launch.proc.Processes;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
+import dev.launch.util.Platform;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The launcher's dead-man switch: a small JVM of its own whose stdin is a pipe from the launcher.
+ * The launcher's dead-man switch: a small process of its own whose stdin is a pipe from the launcher.
  * The kernel closes that pipe however the launcher dies, SIGKILL included; EOF without a "done"
  * line first means the launcher is gone, and the watchdog ends the run's processes, gives the
  * env files back and removes the registry entry. Polling the launcher's pid backs up the pipe.
@@ -43,19 +44,54 @@ public final class Watchdog implements AutoCloseable {
 
     /** Starts a watchdog for the run {@code token} of instance {@code instanceId} (stateDir may be null). */
     public static Watchdog start(Path stateDir, String instanceId, String token, Duration grace) throws IOException {
-        List<String> cmd = new ArrayList<>(ProcessTree.sessionPrefix());
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> jvm = new ArrayList<>();
+        jvm.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        jvm.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xmx32m", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), Watchdog.class.getName(),
                 stateDir == null ? "-" : stateDir.toAbsolutePath().toString(), instanceId, token,
                 Long.toString(ProcessHandle.current().pid()), String.valueOf(Processes.currentStart()),
                 Long.toString(grace.toMillis())));
+        List<String> cmd = new ArrayList<>();
+        if (Platform.onPath("perl") && !"jvm".equals(System.getenv("LAUNCH_WATCHDOG"))) {
+            cmd.addAll(List.of("perl", "-e", PERL_WATCHDOG, "--", Long.toString(ProcessHandle.current().pid())));
+        } else {
+            cmd.addAll(ProcessTree.sessionPrefix());
+        }
+        cmd.addAll(jvm);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().remove(ProcessTree.TOKEN_VAR);
         return new Watchdog(pb.start());
     }
+
+    /**
+     * The watchdog as it waits: perl (~5 MB) instead of a JVM (~40 MB) per stack. It holds the
+     * pipe, keeps the "pid" lines, and only when the launcher is gone (EOF without "done", or its
+     * pid no longer there) starts the JVM cleanup below and hands it those lines: {@code
+     * perl -e PERL_WATCHDOG -- LAUNCHER_PID JAVA ARGS...}. In a process group of its own, deaf to
+     * the terminal's Ctrl-C and hang-up, so only the launcher's end sets it off. (The POSIX module
+     * for setsid would double its size.) LAUNCH_WATCHDOG=jvm keeps the whole-JVM watchdog.
+     */
+    private static final String PERL_WATCHDOG = """
+            setpgrp(0, 0);
+            $SIG{INT} = $SIG{HUP} = $SIG{PIPE} = 'IGNORE';
+            my $launcher = shift @ARGV; my ($buf, @lines) = ('');
+            my $rin = ''; vec($rin, fileno(STDIN), 1) = 1;
+            while (1) {
+                my $n = select(my $rout = $rin, undef, undef, 0.5);
+                if ($n > 0) {
+                    my $got = sysread(STDIN, my $chunk, 4096);
+                    last unless $got;
+                    $buf .= $chunk;
+                    while ($buf =~ s/^([^\n]*)\n//) { exit 0 if $1 eq 'done'; push @lines, $1; }
+                } elsif ($n == 0 && !kill(0, $launcher)) { last; }
+            }
+            open(my $cleanup, '|-', @ARGV) or exit 1;
+            print $cleanup "$_\n" for @lines;
+            close $cleanup;
+            exit 0;
+            """;
 
     public long pid() {
         return process.pid();

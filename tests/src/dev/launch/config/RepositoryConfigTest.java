@@ -39,12 +39,12 @@ class RepositoryConfigTest {
         assertEquals(List.of("network", "alice", "bob"), List.copyOf(dev.processes().keySet()));
 
         ProcessSpec network = dev.processes().get("network");
-        assertEquals(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "profiles/services/NetworkSim.java"), network.command());
+        assertEquals(List.of("sh", "profiles/services/run", "NetworkSim"), network.command());
         assertEquals(Map.of("WS_PORT", "${ports.networkSimulator}", "HTTP_PORT", "${ports.networkHttp}"), network.env());
         assertEquals("${ports.networkHttp}", ((ReadySpec.Tcp) network.ready()).port());
 
         ProcessSpec alice = dev.processes().get("alice");
-        assertEquals(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "profiles/services/Backend.java"), alice.command());
+        assertEquals(List.of("sh", "profiles/services/run", "Backend"), alice.command());
         assertEquals("${ports.alice}", alice.env().get("PORT"));
         assertEquals("alice", alice.env().get("DEVICE_ID"));
         assertEquals(List.of("network"), alice.dependsOn());
@@ -66,7 +66,7 @@ class RepositoryConfigTest {
         assertEquals(true, p.ports().scan());
         assertEquals(4, p.ports().names().size());
         for (ProcessSpec process : p.processes().values()) {
-            assertEquals(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "profiles/services/Backend.java"), process.command());
+            assertEquals(List.of("sh", "profiles/services/run", "Backend"), process.command());
             assertTrue(process.env().containsKey("ROLE"), process.toString());
         }
         assertEquals(List.of(), p.envFiles());

@@ -20,12 +20,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * Runs the JUnit Jupiter tests and prints one line per test to stderr, the failures in full, and
  * last, on stdout, "N passed, N failed, N skipped". Exits 1 when anything failed or nothing ran.
- * Arguments select classes ("AllocatorTest") or methods ("AllocatorTest#fallsBack"); none: all.
+ * Arguments select classes ("AllocatorTest"), methods ("AllocatorTest#fallsBack") or packages
+ * ("dev.launch.run.*"); none: all.
  */
 public final class TestMain {
     public static void main(String[] args) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (String arg : args) {
+            if (arg.endsWith(".*")) {
+                selectors.add(selectPackage(arg.substring(0, arg.length() - 2)));
+                continue;
+            }
             String cls = arg.contains("#") ? arg.substring(0, arg.indexOf('#')) : arg;
             String fqcn = cls.contains(".") ? cls : qualified(cls);
             selectors.add(arg.contains("#") ? selectMethod(fqcn + "#" + arg.substring(arg.indexOf('#') + 1)) : selectClass(fqcn));

@@ -1,0 +1,103 @@
+package dev.launch.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sh profiles/services/run NAME}: compiled once into a cache keyed on the source, then started from classes. */
+class DemoServicesFromClassesTest {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> started = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        for (Process p : started) {
+            p.destroy();
+        }
+        for (Process p : started) {
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void concurrentFirstStartsShareOneCompileAndAnEditCompilesAgain() throws Exception {
+        Path home = Path.of(System.getenv().getOrDefault("LAUNCH_HOME", ".."));
+        Path services = Files.createDirectories(dir.resolve("services"));
+        Files.copy(home.resolve("profiles/services/run"), services.resolve("run"));
+        Files.copy(home.resolve("profiles/services/Backend.java"), services.resolve("Backend.java"));
+        Path cache = dir.resolve("cache");
+
+        int[] ports = DemoServicesTest.freePorts(4);
+        List<Process> first = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            first.add(start(services, cache, ports[i], "r" + i));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals("ok\n", awaitHealth(first.get(i), ports[i]));
+        }
+        assertEquals(1, classDirs(cache).size(), "one compiled copy, whoever won: " + classDirs(cache));
+        assertTrue(Files.isRegularFile(classDirs(cache).get(0).resolve("Backend.class")));
+
+        Path source = services.resolve("Backend.java");
+        Files.writeString(source, Files.readString(source).replace("body = \"ok\\n\";", "body = \"edited\\n\";"));
+        assertEquals("edited\n", awaitHealth(start(services, cache, ports[3], "r3"), ports[3]));
+        assertEquals(2, classDirs(cache).size(), classDirs(cache).toString());
+    }
+
+    private Process start(Path services, Path cache, int port, String role) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("sh", services.resolve("run").toString(), "Backend").directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.endsWith("_PORT") || k.equals("PORT") || k.equals("HOST"));
+        pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("ROLE", role);
+        pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(dir.resolve(role + ".err").toFile());
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private String awaitHealth(Process p, int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                fail("service exited with " + p.exitValue());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                return r.body();
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        return fail("no answer on port " + port);
+    }
+
+    private static List<Path> classDirs(Path cache) throws IOException {
+        try (Stream<Path> s = Files.list(cache.resolve("launch/services"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("Backend-") && !p.getFileName().toString().contains(".tmp."))
+                    .toList();
+        }
+    }
+}
