@@ -2,6 +2,7 @@ package dev.launch.run;
 
 import dev.launch.config.Profile;
 import dev.launch.envfile.EnvFile;
+import dev.launch.ports.PortProbe;
 import dev.launch.registry.Allocator;
 import dev.launch.registry.Instance;
 import dev.launch.util.Colors;
@@ -22,15 +23,21 @@ public final class Banner {
         String rule = "-".repeat(64);
         StringBuilder sb = new StringBuilder();
         sb.append(rule).append('\n');
-        String title = instance.id() + " is up in " + Failures.show(took) + ": profile " + profile.name() + ", "
+        String title = instance.id() + " is up in " + Failures.show(took) + " " + readiness(profile) + ": profile " + profile.name() + ", "
                 + allocation.range() + " ports " + allocation.block().span();
         sb.append(' ').append(color ? Colors.bold(title) : title).append('\n');
         for (String skipped : allocation.skipped()) {
             sb.append("   skipped ").append(skipped).append('\n');
         }
         for (Map.Entry<String, Integer> port : instance.ports().entrySet()) {
-            sb.append("   ").append(pad(port.getKey(), width)).append("  http://localhost:").append(port.getValue())
-                    .append("   ").append(Names.portVariable(port.getKey())).append('=').append(port.getValue()).append('\n');
+            String variable = Names.portVariable(port.getKey()) + "=" + port.getValue();
+            sb.append("   ").append(pad(port.getKey(), width)).append("  ");
+            if (used(profile, port.getKey()) || PortProbe.isListening(port.getValue())) {
+                sb.append("http://localhost:").append(port.getValue()).append("   ").append(variable);
+            } else {
+                sb.append(variable).append("   (reserved; no process of the stack uses it)");
+            }
+            sb.append('\n');
         }
         for (EnvFile.Backup b : envFiles) {
             Path shown = b.file().startsWith(root) ? root.relativize(b.file()) : b.file();
@@ -49,6 +56,41 @@ public final class Banner {
                 .append(instance.id()).append('\n');
         sb.append(rule);
         return sb.toString();
+    }
+
+    /**
+     * "is up" means each process with a ready check passed it and the others have started;
+     * the banner says which is which: "(all 3 ready)" or "(2 ready; web started, no ready check)".
+     */
+    static String readiness(Profile profile) {
+        List<String> started = profile.processes().values().stream().filter(p -> p.ready() == null).map(Profile.ProcessSpec::name).toList();
+        int ready = profile.processes().size() - started.size();
+        if (started.isEmpty()) {
+            return ready == 1 ? "(ready)" : "(all " + ready + " ready)";
+        }
+        String names = String.join(", ", started);
+        String unchecked = names + " started, no ready check";
+        return ready == 0 ? "(" + unchecked + ")" : "(" + ready + " ready; " + unchecked + ")";
+    }
+
+    /** A port some process is told about: by ${ports.NAME} in its command, cwd, env or ready check, or by NAME_PORT. */
+    static boolean used(Profile profile, String port) {
+        String template = "${ports." + port + "}";
+        String variable = Names.portVariable(port);
+        for (Profile.ProcessSpec p : profile.processes().values()) {
+            List<String> texts = new java.util.ArrayList<>(p.command());
+            texts.addAll(p.env().values());
+            if (p.cwd() != null) {
+                texts.add(p.cwd());
+            }
+            if (p.ready() != null) {
+                texts.add(p.ready().toString());
+            }
+            if (texts.stream().anyMatch(t -> t.contains(template) || t.contains(variable))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pad(String s, int width) {
