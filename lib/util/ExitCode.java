@@ -9,6 +9,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** No free block in any range of the chain. */
     public static final int NO_FREE_BLOCK = 3;
+    /** A run whose standard output was closed (EPIPE), as a shell reports a process killed by SIGPIPE. */
+    public static final int OUTPUT_CLOSED = 141;
 
     private ExitCode() {}
 }
