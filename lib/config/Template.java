@@ -165,7 +165,7 @@ public final class Template {
             known.add("ports." + port);
         }
         String hint = Suggest.didYouMean(key, known);
-        if (hint.isEmpty() && key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (hint.isEmpty() && key.matches("[A-Z_][A-Z0-9_]*")) {
             return "unknown template name \"" + key + "\" in ${" + key + "}; did you mean " + ShellVariables.instead(key, portNames)
                     + "? (a command runs without a shell, so shell variables are not expanded)";
         }
