@@ -16,7 +16,9 @@ import dev.launch.cli.Cli;
 import dev.launch.cli.EnvCommand;
 import dev.launch.cli.FindCommand;
 import dev.launch.cli.GlobalOptions;
+import dev.launch.cli.LogsCommand;
 import dev.launch.cli.PortsCommand;
+import dev.launch.cli.ProcessCommands;
 import dev.launch.cli.PruneCommand;
 import dev.launch.cli.RangesCommand;
 import dev.launch.cli.RunCommand;
@@ -32,9 +34,8 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "./jbang launch.java", mixinStandardHelpOptions = true, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
-        
         exitCodeList = {
-            "0:success",
+            "0:success (for a run: every process completed)",
             "1:a process failed or was not ready in time",
             "2:bad usage or bad configuration",
             "3:no free block in any range of the chain",
@@ -54,6 +55,9 @@ import picocli.CommandLine.Mixin;
             StatusCommand.class,
             EnvCommand.class,
             StopCommand.class,
+            ProcessCommands.Restart.class,
+            ProcessCommands.Start.class,
+            LogsCommand.class,
             PruneCommand.class,
             RangesCommand.class,
             ValidateCommand.class,

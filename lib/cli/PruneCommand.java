@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.control.ControlClient;
+import dev.launch.logs.LogStore;
 import dev.launch.project.Project;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
@@ -46,6 +48,8 @@ public final class PruneCommand implements Callable<Integer> {
             out.println("pruned " + instance.id() + " (" + instance.profile() + ", pid " + instance.pid() + "): "
                     + r.processesEnded() + " leftover process(es) ended, " + r.envFilesRestored() + " env file(s) restored");
             Files.deleteIfExists(file);
+            LogStore.delete(LogStore.dir(registry.dir(), instance.id(), instance.createdAt()));
+            ControlClient.removeIfStale(ControlClient.socket(registry.dir(), instance.id()));
         }
         out.println(dead.size() + " dead entr" + (dead.size() == 1 ? "y" : "ies") + " pruned, " + processes
                 + " process(es) ended, " + envFiles + " env file(s) restored; " + live + " live instance(s) left");

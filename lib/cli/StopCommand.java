@@ -6,37 +6,35 @@ import dev.launch.registry.Registry;
 import dev.launch.run.Stopper;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
-import dev.launch.util.Suggest;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone.",
-        exitCodeList = {"0:stopped (or none was running, with --all)", "1:no such running instance"},
-        footerHeading = "%nExample:%n",
-        footer = "  ./jbang launch.java stop dev-2")
+@Command(mixinStandardHelpOptions = true, name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone;"
+        + " or, with process names, stop only those processes and keep the stack up.",
+        exitCodeList = {"0:stopped (or none was running, with --all)", "1:no such running instance", "2:no such process"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./jbang launch.java stop dev-2", "  ./jbang launch.java stop dev-2 alice      # alice stops, the stack stays up"})
 public final class StopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(multiplicity = "1")
-    Target target;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
+    String id;
 
-    static final class Target {
-        @Parameters(paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
-        String id;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PROCESS", completionCandidates = Candidates.Processes.class,
+            description = "stop only these processes (they show `stopped`; `start` brings them back)")
+    List<String> processes = List.of();
 
-        @Option(names = "--all", required = true, description = "stop every running instance")
-        boolean all;
-    }
+    @Option(names = "--all", description = "stop every running instance")
+    boolean all;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "how long to wait for a launcher's own teardown before killing it (default 30s)")
@@ -44,23 +42,24 @@ public final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (all == (id != null)) {
+            throw LaunchException.usage(all ? "--all stops every instance; leave out " + id : "Missing required argument: name an instance to stop (see status), or --all");
+        }
+        if (!processes.isEmpty()) {
+            return ProcessCommands.act(spec, "stop", id, processes);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Project project = GlobalOptions.of(spec).project(spec.commandLine().getErr());
         Registry registry = project.registry();
         List<Instance> targets = registry.locked(s -> {
-            if (target.all) {
+            if (all) {
                 return s.live();
             }
-            return List.of(s.find(target.id).orElseThrow(() -> {
-                List<String> ids = s.live().stream().map(Instance::id).toList();
-                return LaunchException.failure("no running instance " + target.id
-                        + (ids.isEmpty() ? " (none is running)" : " (running: " + String.join(", ", ids) + ")"
-                        + Suggest.didYouMean(target.id, ids)));
-            }));
+            return List.of(s.find(id).orElseThrow(() -> Instances.notRunning(id, s.live().stream().map(Instance::id).toList())));
         });
         Duration wait = timeout;
         for (Instance instance : targets) {
-            Stopper.stop(registry, instance, wait);
+            Stopper.stop(registry, instance, wait, Instances.asker("stop"));
             out.println("stopped " + instance.id());
             out.flush();
         }

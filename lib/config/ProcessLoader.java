@@ -86,9 +86,10 @@ final class ProcessLoader {
         Map<String, String> env = fields.containsKey("env") ? env(fields.get("env").value(), path + ".env") : Map.of();
         ReadySpec ready = fields.containsKey("ready") ? ready(fields.get("ready").value(), path + ".ready") : null;
         List<String> dependsOn = List.of();
+        Map<String, Profile.Condition> conditions = new LinkedHashMap<>();
         if (fields.containsKey("depends_on")) {
             Node node = fields.get("depends_on").value();
-            dependsOn = dependsOn(node, path + ".depends_on", processNames);
+            dependsOn = dependsOn(node, path + ".depends_on", processNames, conditions);
             dependsOnNodes.put(entry.name(), node);
         }
         RestartPolicy restart = fields.containsKey("restart") ? restart(fields.get("restart").value(), path + ".restart") : RestartPolicy.NO;
@@ -102,7 +103,7 @@ final class ProcessLoader {
         if (errorCount() > before || command == null || dependsOn == null) {
             return null;
         }
-        return new ProcessSpec(entry.name(), command, cwd, env, ready, dependsOn, restart, maxRestarts);
+        return new ProcessSpec(entry.name(), command, cwd, env, ready, dependsOn, restart, maxRestarts, conditions);
     }
 
     private int errorCount() {
@@ -239,8 +240,24 @@ final class ProcessLoader {
         }
     }
 
-    private List<String> dependsOn(Node node, String path, Set<String> processNames) {
-        List<Node> items = doc.sequence(node, path, "a list of process names, e.g. [network]");
+    /** A list of names (each must be ready), or a mapping NAME: started | ready | completed. */
+    private List<String> dependsOn(Node node, String path, Set<String> processNames, Map<String, Profile.Condition> conditions) {
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            Map<String, YamlDoc.Entry> entries = doc.mapping(node, path, "a list of process names, or a mapping NAME: started | ready | completed");
+            if (entries == null) {
+                return null;
+            }
+            for (YamlDoc.Entry e : entries.values()) {
+                if (known(e.name(), e.key(), YamlDoc.path(path, e.name()), processNames)) {
+                    Profile.Condition c = condition(e.value(), YamlDoc.path(path, e.name()));
+                    if (c != null) {
+                        conditions.put(e.name(), c);
+                    }
+                }
+            }
+            return new ArrayList<>(entries.keySet().stream().filter(processNames::contains).toList());
+        }
+        List<Node> items = doc.sequence(node, path, "a list of process names, e.g. [network], or a mapping NAME: started | ready | completed");
         if (items == null) {
             return null;
         }
@@ -251,14 +268,35 @@ final class ProcessLoader {
             if (dep == null) {
                 continue;
             }
-            if (!processNames.contains(dep)) {
-                doc.error(items.get(i), itemPath, "unknown process \"" + dep + "\"" + Suggest.didYouMean(dep, processNames)
-                        + " (processes: " + String.join(", ", processNames) + ")");
-            } else if (!deps.add(dep)) {
+            if (known(dep, items.get(i), itemPath, processNames) && !deps.add(dep)) {
                 doc.error(items.get(i), itemPath, "\"" + dep + "\" is listed twice");
             }
         }
         return new ArrayList<>(deps);
+    }
+
+    private boolean known(String dep, Node at, String path, Set<String> processNames) {
+        if (processNames.contains(dep)) {
+            return true;
+        }
+        doc.error(at, path, "unknown process \"" + dep + "\"" + Suggest.didYouMean(dep, processNames)
+                + " (processes: " + String.join(", ", processNames) + ")");
+        return false;
+    }
+
+    private Profile.Condition condition(Node node, String path) {
+        String text = doc.text(node, path);
+        if (text == null) {
+            return null;
+        }
+        for (Profile.Condition c : Profile.Condition.values()) {
+            if (c.yaml().equals(text)) {
+                return c;
+            }
+        }
+        java.util.List<String> words = java.util.Arrays.stream(Profile.Condition.values()).map(Profile.Condition::yaml).toList();
+        doc.error(node, path, "expected started, ready or completed (got \"" + text + "\")" + Suggest.didYouMean(text, words));
+        return null;
     }
 
     private RestartPolicy restart(Node node, String path) {

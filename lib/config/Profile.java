@@ -42,11 +42,38 @@ public record Profile(
             ReadySpec ready,
             List<String> dependsOn,
             RestartPolicy restart,
-            int maxRestarts) {
+            int maxRestarts,
+            Map<String, Condition> conditions) {
         public ProcessSpec {
             command = List.copyOf(command);
             env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
             dependsOn = List.copyOf(dependsOn);
+            conditions = conditions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+        }
+
+        /** Every dependency waits until it is ready. */
+        public ProcessSpec(String name, List<String> command, String cwd, Map<String, String> env, ReadySpec ready,
+                           List<String> dependsOn, RestartPolicy restart, int maxRestarts) {
+            this(name, command, cwd, env, ready, dependsOn, restart, maxRestarts, Map.of());
+        }
+    }
+
+    /**
+     * What a process waits for before it starts, per dependency ({@code depends_on: {migrate: completed}}):
+     * the dependency has been started, has passed its ready check (once started when it has none),
+     * or has exited 0 as a task. A list of names means READY for each.
+     */
+    public enum Condition {
+        STARTED("started"), READY("ready"), COMPLETED("completed");
+
+        private final String yaml;
+
+        Condition(String yaml) {
+            this.yaml = yaml;
+        }
+
+        public String yaml() {
+            return yaml;
         }
     }
 

@@ -23,11 +23,29 @@ import java.util.function.Consumer;
  * The stack's output: every line of every process, whole, behind a fixed-width name prefix
  * ({@code alice   | }). One pump thread per stream reads lines; all writes go through one lock
  * into one buffer, flushed when a stream has nothing more waiting, so lines never tear and a
- * burst costs one write. Lines longer than 64 KiB are cut into prefixed pieces rather than held.
+ * burst costs one write. Lines longer than 64 KiB are cut into prefixed pieces rather than held;
+ * a line's unfinished tail is written after a short wait. With {@link #keep} every line also goes
+ * to the stack's log files.
  */
 public final class LogMux {
     public static final int TAIL_LINES = 20;
     private static final int MAX_LINE = 64 * 1024;
+    static final long PARTIAL_DELAY_MILLIS = 150;
+    private static final java.util.Set<LogMux> MUXES = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private static final java.util.concurrent.ScheduledExecutorService PARTIAL_TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "log-partial-lines");
+                t.setDaemon(true);
+                return t;
+            });
+
+    static {
+        PARTIAL_TIMER.scheduleWithFixedDelay(() -> {
+            synchronized (MUXES) {
+                flushPartials();
+            }
+        }, PARTIAL_DELAY_MILLIS / 2, PARTIAL_DELAY_MILLIS / 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
 
     private final OutputStream out;
     private final OutputStream raw;
@@ -35,6 +53,8 @@ public final class LogMux {
     private final boolean color;
     private final Map<String, byte[]> prefixes = new LinkedHashMap<>();
     private final Map<String, Deque<String>> tails = new ConcurrentHashMap<>();
+    private final java.util.Set<Partial> partials = ConcurrentHashMap.newKeySet();
+    private volatile dev.launch.logs.LogStore store;
     private final int width;
     private volatile boolean broken;
 
@@ -48,6 +68,14 @@ public final class LogMux {
             prefixes.put(name, prefix(name, i++));
             tails.put(name, new ArrayDeque<>());
         }
+        synchronized (MUXES) {
+            MUXES.add(this);
+        }
+    }
+
+    /** Also keeps every line in {@code store} (the logs `logs` and the web page read). */
+    public void keep(dev.launch.logs.LogStore logStore) {
+        this.store = logStore;
     }
 
     /** Whether prefixes are coloured (children then get FORCE_COLOR=1). */
@@ -103,6 +131,10 @@ public final class LogMux {
     }
 
     public void flush() {
+        dev.launch.logs.LogStore keeping = store;
+        if (keeping != null) {
+            keeping.flush();
+        }
         synchronized (out) {
             if (!broken) {
                 try {
@@ -127,38 +159,91 @@ public final class LogMux {
 
     private void copy(String name, InputStream in, Consumer<String> onLine) {
         byte[] buf = new byte[16 * 1024];
-        ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        Partial partial = new Partial(name, onLine);
+        partials.add(partial);
         try (in) {
             int n;
             while ((n = in.read(buf)) > 0) {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        if (pending.size() == 0) {
-                            emit(name, buf, start, i, onLine);
-                        } else {
-                            pending.write(buf, start, i - start);
-                            emitPending(name, pending, onLine);
-                        }
-                        start = i + 1;
-                    } else if (pending.size() + (i - start) >= MAX_LINE) {
-                        pending.write(buf, start, i - start);
-                        emitPending(name, pending, onLine);
-                        start = i;
-                    }
+                synchronized (partial) {
+                    partial.take(buf, n);
                 }
-                pending.write(buf, start, n - start);
                 if (in.available() == 0) {
                     flush();
                 }
             }
         } catch (IOException e) {
             // the stream closed under us (process gone): what was read is written below
+        } finally {
+            partials.remove(partial);
         }
-        if (pending.size() > 0) {
-            emitPending(name, pending, onLine);
+        synchronized (partial) {
+            partial.emit();
         }
         flush();
+    }
+
+    /**
+     * What one stream has read but not yet written: whole lines go out at once; the tail of a
+     * line (a prompt, a progress bar) goes out as a line of its own once it has waited
+     * {@link #PARTIAL_DELAY_MILLIS}, so it is never held back until the process writes a newline.
+     */
+    private final class Partial {
+        final String name;
+        final Consumer<String> onLine;
+        final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        long since;
+
+        Partial(String name, Consumer<String> onLine) {
+            this.name = name;
+            this.onLine = onLine;
+        }
+
+        void take(byte[] buf, int n) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    if (pending.size() == 0) {
+                        LogMux.this.emit(name, buf, start, i, onLine);
+                    } else {
+                        pending.write(buf, start, i - start);
+                        emit();
+                    }
+                    start = i + 1;
+                } else if (pending.size() + (i - start) >= MAX_LINE) {
+                    pending.write(buf, start, i - start);
+                    emit();
+                    start = i;
+                }
+            }
+            if (n > start && pending.size() == 0) {
+                since = System.nanoTime();
+            }
+            pending.write(buf, start, n - start);
+        }
+
+        void emit() {
+            if (pending.size() > 0) {
+                emitPending(name, pending, onLine);
+            }
+        }
+
+        void emitIfWaited(long now) {
+            if (pending.size() > 0 && now - since >= PARTIAL_DELAY_MILLIS * 1_000_000L) {
+                emit();
+                flush();
+            }
+        }
+    }
+
+    private static void flushPartials() {
+        long now = System.nanoTime();
+        for (LogMux mux : MUXES) {
+            for (Partial p : mux.partials) {
+                synchronized (p) {
+                    p.emitIfWaited(now);
+                }
+            }
+        }
     }
 
     private void emitPending(String name, ByteArrayOutputStream pending, Consumer<String> onLine) {
@@ -171,11 +256,18 @@ public final class LogMux {
         if (to > from && bytes[to - 1] == '\r') {
             to--;
         }
+        if (to > from && bytes[from] == '\r') {
+            from++; // a progress bar's return to column 0 would write over the prefix
+        }
         byte[] prefix = prefixes.computeIfAbsent(name, k -> prefix(k, prefixes.size()));
         synchronized (out) {
             write(prefix, 0, prefix.length);
             write(bytes, from, to - from);
             write(new byte[] {'\n'}, 0, 1);
+        }
+        dev.launch.logs.LogStore keeping = store;
+        if (keeping != null) {
+            keeping.append(name, System.currentTimeMillis(), bytes, from, to);
         }
         String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
         Deque<String> tail = tails.computeIfAbsent(name, k -> new ArrayDeque<>());

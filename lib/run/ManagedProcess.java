@@ -17,12 +17,26 @@ import java.util.List;
 final class ManagedProcess {
     final RenderedProcess spec;
     private final Supervisor.Listener listener;
-    Process process;
+    volatile Process process;
     List<Thread> pumps = List.of();
     int generation;
     int restarts;
+    /** Restarts made by the restart policy (max_restarts counts these, not the ones asked for). */
+    int policyRestarts;
     boolean ready;
+    /** Has passed its ready check (or started, without one) at least once: depends_on's `ready`. */
+    boolean wasReady;
+    /** Exited 0 with restart `no`: a task that is done. */
+    boolean completed;
+    /** Stopped on request: the restart policy leaves it alone until it is started again. */
+    boolean held;
+    /** This generation was started on request and is not ready yet: a failure is told to the asker, not fatal. */
+    boolean manual;
+    /** A restart on request waits for this generation to exit, then starts the next. */
+    boolean restartAfterExit;
     Integer exitCode;
+    final List<java.util.concurrent.CompletableFuture<ProcessAction.Result>> waitingReady = new ArrayList<>();
+    final List<java.util.concurrent.CompletableFuture<ProcessAction.Result>> waitingStopped = new ArrayList<>();
 
     ManagedProcess(RenderedProcess spec, Supervisor.Listener listener) {
         this.spec = spec;
@@ -48,6 +62,7 @@ final class ManagedProcess {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         generation++;
         ready = false;
+        completed = false;
         exitCode = null;
         process = null;
         report("starting");
@@ -56,6 +71,20 @@ final class ManagedProcess {
                 logs.pump(spec.name(), process.getErrorStream(), watch));
         report("running");
         return process;
+    }
+
+    boolean started() {
+        return generation > 0;
+    }
+
+    void answerReady(ProcessAction.Result result) {
+        waitingReady.forEach(f -> f.complete(result));
+        waitingReady.clear();
+    }
+
+    void answerStopped(ProcessAction.Result result) {
+        waitingStopped.forEach(f -> f.complete(result));
+        waitingStopped.clear();
     }
 
     boolean alive() {

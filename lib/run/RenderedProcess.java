@@ -26,9 +26,11 @@ public record RenderedProcess(
         List<String> dependsOn,
         Profile.RestartPolicy restart,
         int maxRestarts,
-        Map<String, Integer> ports) {
+        Map<String, Integer> ports,
+        Map<String, Profile.Condition> conditions) {
 
     public RenderedProcess {
+        conditions = conditions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
         if (command.isEmpty()) {
             throw new IllegalArgumentException(name + ": empty command");
         }
@@ -37,6 +39,17 @@ public record RenderedProcess(
         dependsOn = List.copyOf(dependsOn);
         ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         restart = restart == null ? Profile.RestartPolicy.NO : restart;
+    }
+
+    /** Every dependency waits until it is ready. */
+    public RenderedProcess(String name, List<String> command, Path cwd, Map<String, String> env, Profile.ReadySpec ready,
+                           List<String> dependsOn, Profile.RestartPolicy restart, int maxRestarts, Map<String, Integer> ports) {
+        this(name, command, cwd, env, ready, dependsOn, restart, maxRestarts, ports, Map.of());
+    }
+
+    /** What this process waits for from {@code dependency} (ready unless the profile says otherwise). */
+    public Profile.Condition condition(String dependency) {
+        return conditions.getOrDefault(dependency, Profile.Condition.READY);
     }
 
     /**
@@ -57,7 +70,7 @@ public record RenderedProcess(
             ready = new Profile.ReadySpec.Http(Template.render(h.url(), lookup), h.timeout());
         }
         return new RenderedProcess(spec.name(), command, cwd, env, ready, spec.dependsOn(), spec.restart(),
-                spec.maxRestarts(), ownedPorts(spec, ports));
+                spec.maxRestarts(), ownedPorts(spec, ports), spec.conditions());
     }
 
     /** NAME_PORT for every port plus LAUNCH_INSTANCE: what every process of an instance gets. */

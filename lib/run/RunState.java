@@ -15,10 +15,12 @@ final class RunState {
     private final Watchdog watchdog;
     private final Map<String, Instance.ProcessInfo> processes = new LinkedHashMap<>();
 
-    RunState(Registry registry, String id, Watchdog watchdog) {
+    RunState(Registry registry, String id, Watchdog watchdog, java.util.Collection<String> names) {
         this.registry = registry;
         this.id = id;
         this.watchdog = watchdog;
+        // every process is listed from the start, so `restart`, `logs` and the page know one still waiting for its dependencies
+        names.forEach(n -> processes.put(n, new Instance.ProcessInfo(n, 0, null, "starting", 0, null)));
     }
 
     synchronized void changed(Instance.ProcessInfo info) {

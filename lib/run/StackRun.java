@@ -2,7 +2,10 @@ package dev.launch.run;
 
 import dev.launch.config.Profile;
 import dev.launch.config.Template;
+import dev.launch.control.ControlClient;
+import dev.launch.control.ControlServer;
 import dev.launch.envfile.EnvFile;
+import dev.launch.logs.LogStore;
 import dev.launch.proc.ProcessTree;
 import dev.launch.project.Project;
 import dev.launch.registry.Allocator;
@@ -49,6 +52,8 @@ public final class StackRun {
     private Instance instance;
     private volatile boolean outputClosed;
     private Watchdog watchdog;
+    private LogStore logStore;
+    private ControlServer control;
 
     /** {@code grace} null: the profile's grace, else {@link #DEFAULT_GRACE}. */
     public StackRun(Project project, Profile profile, Duration grace, Output output) {
@@ -147,7 +152,7 @@ public final class StackRun {
 
     private Supervisor supervisor(List<RenderedProcess> processes) {
         LogMux logs = new LogMux(output.logs(), profile.processes().keySet(), output.color());
-        RunState state = new RunState(registry, instance.id(), watchdog);
+        RunState state = new RunState(registry, instance.id(), watchdog, profile.processes().keySet());
         Supervisor supervisor = new Supervisor(processes, token, grace, logs, output.err(), output.quiet(), state::changed);
         // Nobody reads the logs any more (`dev | head -3` and head is done): stop, as a pipeline expects.
         logs.onClosed(() -> {
@@ -157,15 +162,40 @@ public final class StackRun {
             new Thread(supervisor::stop, "launch-output-closed").start();
         });
         supervisor.spare(watchdog.pid());
+        keepLogs(logs);
+        listen(supervisor);
         supervisor.afterTeardown(this::undo);
         supervisor.allReady().thenRun(() -> logs.plain(Banner.render(instance, allocation, profile, backups, notWritten, root,
                 Duration.ofNanos(System.nanoTime() - started), logs.color())));
         return supervisor;
     }
 
+    /** The stack's output also goes to files under the state dir (for `logs` and the web page); without them it still runs. */
+    private void keepLogs(LogMux logs) {
+        Path dir = LogStore.dir(registry.dir(), instance.id(), instance.createdAt());
+        try {
+            logStore = LogStore.create(dir, profile.processes().keySet());
+            logs.keep(logStore);
+        } catch (IOException | RuntimeException e) {
+            output.err().println("launch: warning: cannot keep log files in " + dir + " (" + e.getMessage() + "); `logs` will not see this run");
+        }
+    }
+
+    /** The control channel for `restart`, `stop`, `start` and the web page; without it `stop` falls back to SIGTERM. */
+    private void listen(Supervisor supervisor) {
+        Path socket = ControlClient.socket(registry.dir(), instance.id());
+        try {
+            control = ControlServer.start(socket, new ControlHandler(supervisor));
+        } catch (IOException | RuntimeException e) {
+            output.err().println("launch: warning: no control channel at " + socket + " (" + e.getMessage()
+                    + "); restart, start and stop of one process will not reach this run");
+        }
+    }
+
     /** Starts the processes and blocks until the stack has failed or been stopped and is torn down. */
     private int supervise(Supervisor supervisor) {
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "launch-shutdown"));
+        Signals.install(supervisor, output.err());
         int exit = supervisor.run();
         return outputClosed ? ExitCode.OUTPUT_CLOSED : exit;
     }
@@ -176,6 +206,9 @@ public final class StackRun {
      */
     private void undo() {
         PrintWriter err = output.err();
+        if (control != null) {
+            control.close();
+        }
         Reaper.restore(backups).forEach(problem -> err.println("launch: " + problem));
         try {
             registry.locked(session -> {
@@ -184,6 +217,10 @@ public final class StackRun {
             });
         } catch (LaunchException e) {
             err.println("launch: " + e.getMessage());
+        }
+        if (logStore != null) {
+            logStore.close();
+            LogStore.delete(logStore.dir());
         }
         if (watchdog != null) {
             watchdog.done();

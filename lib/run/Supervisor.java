@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * threads (exits, readiness checks, backoff timers, stop) only post events to it.
  */
 public final class Supervisor {
-    /** Told of every state change: starting, running, ready, restarting, exited, stopping, stopped. */
+    /** Told of every state change: starting, running, ready, restarting, exited, completed, failed, stopping, stopped. */
     public interface Listener {
         void changed(Instance.ProcessInfo info);
     }
@@ -44,7 +44,11 @@ public final class Supervisor {
 
     private record Restart(String name) implements Event {}
 
-    private record Stop() implements Event {}
+    private record Stop(String by, int exit) implements Event {}
+
+    private record Act(ProcessAction action, String name, String by, CompletableFuture<ProcessAction.Result> result) implements Event {}
+
+    static final long SETTLE_MILLIS = 500;
 
     private final Map<String, ManagedProcess> procs = new LinkedHashMap<>();
     private final String token;
@@ -63,6 +67,7 @@ public final class Supervisor {
     private final List<Runnable> afterTeardown = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean runCalled;
     private boolean stopRequested;
+    private volatile boolean over;
     private volatile Thread runThread;
 
     public Supervisor(List<RenderedProcess> processes, String runToken, Duration grace, LogMux logs,
@@ -148,7 +153,7 @@ public final class Supervisor {
                 return;
             }
         }
-        events.add(new Stop());
+        events.add(new Stop(null, ExitCode.OK));
         if (Thread.currentThread() == runThread) {
             return;
         }
@@ -166,6 +171,50 @@ public final class Supervisor {
         }
     }
 
+    /**
+     * Asks for the calm teardown without waiting for it; {@link #run()} then returns {@code exit}.
+     * {@code by} (e.g. "launch stop (pid 42)") is named in the output first; null for a signal.
+     */
+    public void requestStop(String by, int exit) {
+        synchronized (lifecycle) {
+            stopRequested = true;
+        }
+        events.add(new Stop(by, exit));
+    }
+
+    /** Ends at once (SIGKILL, no grace) every process of the stack that is still there: the second Ctrl-C. */
+    public void killNow() {
+        List<ProcessHandle> roots = new ArrayList<>();
+        for (ManagedProcess p : procs.values()) {
+            Process process = p.process;
+            if (process != null) {
+                roots.add(process.toHandle());
+            }
+        }
+        ProcessTree.terminate(List.of(roots), token, Duration.ZERO, spare);
+    }
+
+    /** The names of the stack's processes, in profile order. */
+    public List<String> names() {
+        return List.copyOf(procs.keySet());
+    }
+
+    /**
+     * Starts, stops or restarts one process, as asked from another shell or the web page; the
+     * result comes once it is ready again (start, restart) or gone (stop). Safe from any thread.
+     */
+    public CompletableFuture<ProcessAction.Result> act(ProcessAction action, String name, String by) {
+        CompletableFuture<ProcessAction.Result> result = new CompletableFuture<>();
+        if (!procs.containsKey(name)) {
+            result.complete(ProcessAction.Result.failed("no process " + name + " in this stack (" + String.join(", ", procs.keySet()) + ")"));
+        } else if (over) {
+            result.complete(ProcessAction.Result.failed("the stack is stopping"));
+        } else {
+            events.add(new Act(action, name, by, result));
+        }
+        return result;
+    }
+
     private int loop() throws InterruptedException {
         String problem = startEligible();
         if (problem != null) {
@@ -173,31 +222,46 @@ public final class Supervisor {
         }
         while (true) {
             Event e = events.take();
-            if (e instanceof Stop) {
-                return ExitCode.OK;
+            if (e instanceof Stop stop) {
+                if (stop.by() != null) {
+                    info("stop requested by " + stop.by());
+                }
+                return stop.exit();
             } else if (e instanceof Ready r) {
                 ManagedProcess p = procs.get(r.name());
-                if (r.generation() == p.generation && !p.ready) {
+                if (r.generation() == p.generation && !p.ready && p.alive()) {
                     p.ready = true;
+                    p.wasReady = true;
+                    p.manual = false;
                     p.report("ready");
+                    p.answerReady(ProcessAction.Result.ok(p.spec.name() + " is ready" + (p.restarts > 0 ? " again" : "")));
                     problem = startEligible();
                     if (problem != null) {
                         return fail(problem);
                     }
-                    if (procs.values().stream().allMatch(q -> q.ready)) {
-                        allReady.complete(null);
-                    }
+                    checkAllReady();
                 }
             } else if (e instanceof NotReady n) {
                 ManagedProcess p = procs.get(n.name());
                 if (n.generation() == p.generation && p.process.isAlive()) {
-                    return fail(n.name() + " was not ready after " + Failures.show(p.spec.ready().timeout()) + ": " + n.problem());
+                    String why = n.name() + " was not ready after " + Failures.show(p.spec.ready().timeout()) + ": " + n.problem();
+                    if (!p.manual) {
+                        return fail(why);
+                    }
+                    p.manual = false;
+                    p.answerReady(ProcessAction.Result.failed(why + lastLines(p)));
                 }
             } else if (e instanceof Restart r) {
-                problem = start(procs.get(r.name()));
+                ManagedProcess p = procs.get(r.name());
+                if (p.held || p.alive() || p.restartAfterExit) {
+                    continue;
+                }
+                problem = start(p);
                 if (problem != null) {
                     return fail(problem);
                 }
+            } else if (e instanceof Act a) {
+                ProcessActions.handle(this, procs.get(a.name()), a.action(), a.by(), a.result());
             } else if (e instanceof Exited x) {
                 ManagedProcess p = procs.get(x.name());
                 if (x.generation() != p.generation) {
@@ -211,30 +275,99 @@ public final class Supervisor {
         }
     }
 
+    private void checkAllReady() {
+        if (procs.values().stream().allMatch(q -> q.ready || q.completed || q.held)) {
+            allReady.complete(null);
+        }
+    }
+
+    String lastLines(ManagedProcess p) {
+        p.awaitPumps(1000);
+        StringBuilder sb = new StringBuilder();
+        List<String> tail = logs.tail(p.spec.name());
+        if (!tail.isEmpty()) {
+            sb.append("\nlast lines of ").append(p.spec.name()).append(':');
+            tail.forEach(line -> sb.append("\n  ").append(p.spec.name()).append(" | ").append(line));
+        }
+        return sb.toString();
+    }
+
     /** Restarts by policy (null), or reports why the stack must stop and returns the exit code. */
     private Integer exited(ManagedProcess p, int code) {
         p.exitCode = code;
-        p.report("exited");
+        p.ready = false;
         RenderedProcess s = p.spec;
+        if (p.restartAfterExit) {
+            p.restartAfterExit = false;
+            String problem = start(p);
+            if (problem != null) {
+                p.manual = false;
+                p.report("failed");
+                p.answerReady(ProcessAction.Result.failed(problem));
+            }
+            return null;
+        }
+        if (p.held) {
+            p.report("stopped");
+            p.answerStopped(ProcessAction.Result.ok(s.name() + " is stopped"));
+            return null;
+        }
+        p.report("exited");
+        if (p.manual && code == 0 && s.restart() == Profile.RestartPolicy.NO) {
+            p.manual = false;
+            p.completed = true;
+            p.report("completed");
+            p.answerReady(ProcessAction.Result.ok(s.name() + " completed"));
+            return null;
+        }
+        if (p.manual) {
+            p.manual = false;
+            p.report("failed");
+            p.answerReady(ProcessAction.Result.failed(s.name() + " " + Failures.exitPhrase(code)
+                    + (s.ready() != null ? " before it was ready" : "") + lastLines(p)));
+            return null;
+        }
         boolean again = switch (s.restart()) {
             case NO -> false;
             case ON_FAILURE -> code != 0;
             case ALWAYS -> true;
         };
-        if (again && p.restarts < s.maxRestarts()) {
-            long delay = Math.min(8000, 500L << Math.min(p.restarts, 5));
+        if (again && p.policyRestarts < s.maxRestarts()) {
+            long delay = Math.min(8000, 500L << Math.min(p.policyRestarts, 5));
+            p.policyRestarts++;
             p.restarts++;
             p.report("restarting");
             info(s.name() + " " + Failures.exitPhrase(code) + "; restarting in " + Failures.show(Duration.ofMillis(delay))
-                    + " (restart " + p.restarts + " of " + s.maxRestarts() + ")");
+                    + " (restart " + p.policyRestarts + " of " + s.maxRestarts() + ")");
             timers.schedule(() -> events.add(new Restart(s.name())), delay, TimeUnit.MILLISECONDS);
             return null;
         }
+        p.completed = code == 0 && s.restart() == Profile.RestartPolicy.NO;
+        String broken = Dependencies.broken(p, code, procs);
+        if (p.completed && broken == null) {
+            p.report("completed");
+            if (procs.values().stream().allMatch(q -> q.completed)) {
+                info(s.name() + " completed; every process has completed");
+                return ExitCode.OK;
+            }
+            info(s.name() + " completed");
+            String problem = startEligible();
+            if (problem != null) {
+                return fail(problem);
+            }
+            checkAllReady();
+            return null;
+        }
+        p.completed = false;
         p.awaitPumps(500);
-        String why = Failures.describe(p.spec, code, p.ready, p.restarts, token, logs.tail(s.name()));
+        p.report("failed");
+        String why = Failures.describe(p.spec, code, p.wasReady, p.policyRestarts, token, logs.tail(s.name()));
         err.println("launch: " + why);
+        if (broken != null) {
+            err.println("launch: " + broken);
+        }
         err.flush();
-        return code == 0 && p.restarts == 0 && s.restart() == Profile.RestartPolicy.NO ? ExitCode.OK : ExitCode.FAILURE;
+        return ExitCode.FAILURE;
     }
 
     private int fail(String message) {
@@ -243,10 +376,10 @@ public final class Supervisor {
         return ExitCode.FAILURE;
     }
 
-    /** Starts every process whose dependencies are all ready; a message when one cannot start. */
+    /** Starts every process whose depends_on conditions hold; a message when one cannot start. */
     private String startEligible() {
         for (ManagedProcess p : procs.values()) {
-            if (p.process == null && p.spec.dependsOn().stream().allMatch(d -> procs.get(d).ready)) {
+            if (!p.started() && !p.held && Dependencies.met(p, procs)) {
                 String problem = start(p);
                 if (problem != null) {
                     return problem;
@@ -256,7 +389,7 @@ public final class Supervisor {
         return null;
     }
 
-    private String start(ManagedProcess p) {
+    String start(ManagedProcess p) {
         RenderedProcess s = p.spec;
         String missing = Failures.missingCommand(s);
         if (missing != null) {
@@ -271,7 +404,10 @@ public final class Supervisor {
         }
         int generation = p.generation;
         process.onExit().thenAccept(done -> events.add(new Exited(s.name(), generation, done.exitValue())));
-        if (s.ready() == null) {
+        if (s.ready() == null && p.manual) {
+            // started on request without a check: ready once it has stayed up a moment, so a crash on start is told to the asker
+            timers.schedule(() -> events.add(new Ready(s.name(), generation)), SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (s.ready() == null) {
             events.add(new Ready(s.name(), generation));
         } else {
             checks.submit(() -> {
@@ -288,8 +424,18 @@ public final class Supervisor {
 
     /** Dependents first, in tiers, sharing one grace period; then the log pumps drain. */
     private void teardown() {
+        over = true;
         timers.shutdownNow();
         checks.shutdownNow();
+        for (Event e : events) {
+            if (e instanceof Act a) {
+                a.result().complete(ProcessAction.Result.failed("the stack is stopping"));
+            }
+        }
+        for (ManagedProcess p : procs.values()) {
+            p.answerReady(ProcessAction.Result.failed("the stack is stopping"));
+            p.answerStopped(ProcessAction.Result.ok(p.spec.name() + " stopped with the stack"));
+        }
         List<ManagedProcess> alive = procs.values().stream().filter(p -> p.alive()).toList();
         alive.forEach(p -> p.report("stopping"));
         if (!alive.isEmpty()) {
@@ -307,7 +453,7 @@ public final class Supervisor {
         long until = System.currentTimeMillis() + 1000;
         for (ManagedProcess p : procs.values()) {
             p.awaitPumps(Math.max(1, until - System.currentTimeMillis()));
-            if (p.process != null) {
+            if (p.process != null && !p.completed) {
                 p.exitCode = p.process.isAlive() ? null : p.process.exitValue();
                 p.report("stopped");
             }
@@ -333,7 +479,15 @@ public final class Supervisor {
         return tiers;
     }
 
-    private void info(String message) {
+    /** Ends one process and what it started (SIGTERM, the grace, SIGKILL) off the supervisor's thread; its exit comes as an event. */
+    void stopOne(ManagedProcess p) {
+        ProcessHandle handle = p.process.toHandle();
+        Thread t = new Thread(() -> ProcessTree.terminate(List.of(List.of(handle)), null, grace, spare), "stop-" + p.spec.name());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    void info(String message) {
         if (!quiet) {
             err.println("launch: " + message);
             err.flush();

@@ -1,5 +1,7 @@
 package dev.launch.run;
 
+import dev.launch.control.ControlClient;
+import dev.launch.logs.LogStore;
 import dev.launch.proc.ProcessTree;
 import dev.launch.proc.Processes;
 import dev.launch.registry.Instance;
@@ -192,6 +194,10 @@ public final class Watchdog implements AutoCloseable {
         }
         if (registry != null) {
             forget(registry, id, token, restored);
+            ControlClient.removeIfStale(ControlClient.socket(stateDir, id));
+            if (restored) {
+                entry.ifPresent(i -> LogStore.delete(LogStore.dir(stateDir, i.id(), i.createdAt())));
+            }
         }
         if (outcome.terminated() + outcome.killed() > 0) {
             err.println("launch: the launcher of " + id + " (pid " + launcherPid + ") is gone; its watchdog ended "

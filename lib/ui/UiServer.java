@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
 
 /**
  * The web UI: the page and its assets from {@code web/} on the classpath, and the JSON API it uses
- * ({@code /api/instances}, {@code /api/ranges}, {@code /api/events}, {@code POST /api/instances/ID/stop}).
+ * ({@code /api/instances}, {@code /api/ranges}, {@code /api/events}, {@code POST /api/instances/ID/stop}, and
+ * through {@link InstanceApi} an instance's logs and its processes' restart, stop and start).
  * Bound to 127.0.0.1 only. A state change needs POST, this run's token in {@value #TOKEN_HEADER}
  * and, when the browser sends one, our own Origin; every request must name us in its Host header,
  * so a page on another site (or one that rebinds its DNS name to 127.0.0.1) can neither stop a
@@ -62,6 +63,7 @@ public final class UiServer implements AutoCloseable {
     private final String token;
     private final int port;
     private final UiEvents events;
+    private final InstanceApi instanceApi;
 
     private UiServer(HttpServer http, Registry registry, Supplier<List<Map<String, Object>>> ranges, PrintWriter err) {
         this.http = http;
@@ -72,6 +74,7 @@ public final class UiServer implements AutoCloseable {
         new SecureRandom().nextBytes(random);
         this.token = HexFormat.of().formatHex(random);
         this.events = new UiEvents(this::instances, err);
+        this.instanceApi = new InstanceApi(registry, events::poke);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "launch-ui");
             t.setDaemon(true);
@@ -136,6 +139,12 @@ public final class UiServer implements AutoCloseable {
                 stop(ex, stop.group(1));
                 return;
             }
+            if (InstanceApi.handles(path)) {
+                if (InstanceApi.changesState(path) ? mayChange(ex) : isGet(ex)) {
+                    instanceApi.handle(ex, path);
+                }
+                return;
+            }
             if (!path.equals("/") && !path.equals("/index.html") && !ASSETS.containsKey(path) && !path.startsWith("/api/")) {
                 error(ex, 404, "no such page: " + path);
                 return;
@@ -169,20 +178,31 @@ public final class UiServer implements AutoCloseable {
         }
     }
 
-    private void stop(HttpExchange ex, String id) throws IOException {
+    /**
+     * The guard of every state-changing request: POST, our own Origin (when the browser sends
+     * one) and this run's token. False after answering the refusal.
+     */
+    private boolean mayChange(HttpExchange ex) {
         if (!ex.getRequestMethod().equals("POST")) {
             ex.getResponseHeaders().set("Allow", "POST");
-            error(ex, 405, "stopping needs POST");
-            return;
+            error(ex, 405, "this needs POST");
+            return false;
         }
         String origin = ex.getRequestHeaders().getFirst("Origin");
         if (origin != null && !ownOrigins().contains(origin)) {
             error(ex, 403, "cross-origin request refused (Origin " + origin + ")");
-            return;
+            return false;
         }
         String given = ex.getRequestHeaders().getFirst(TOKEN_HEADER);
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             error(ex, 403, "missing or wrong " + TOKEN_HEADER + " (reload the page)");
+            return false;
+        }
+        return true;
+    }
+
+    private void stop(HttpExchange ex, String id) throws IOException {
+        if (!mayChange(ex)) {
             return;
         }
         Optional<Instance> instance = registry.find(id);
@@ -190,9 +210,18 @@ public final class UiServer implements AutoCloseable {
             error(ex, 404, "no running instance " + id);
             return;
         }
-        Stopper.stop(registry, instance.get(), STOP_WAIT);
+        Stopper.stop(registry, instance.get(), STOP_WAIT, "the web page");
         events.poke();
-        json(ex, 200, Map.of("stopped", id));
+        json(ex, 200, Map.of("ok", true, "message", id + " stopped", "stopped", id));
+    }
+
+    private static boolean isGet(HttpExchange ex) {
+        if (ex.getRequestMethod().equals("GET")) {
+            return true;
+        }
+        ex.getResponseHeaders().set("Allow", "GET");
+        error(ex, 405, ex.getRequestMethod() + " is not allowed here; use GET");
+        return false;
     }
 
     private void ranges(HttpExchange ex) throws IOException {

@@ -50,6 +50,17 @@ public final class Json {
         return out.toString();
     }
 
+    /** Compact JSON of {@code value} on one line (for line-based protocols and event streams). */
+    public static String line(Object value) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     private static void write(JsonGenerator g, Object value) throws IOException {
         if (value == null) {
             g.writeNull();
