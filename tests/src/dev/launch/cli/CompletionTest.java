@@ -59,7 +59,7 @@ class CompletionTest {
         for (String name : Cli.create(Launcher.newTopCommand()).getSubcommands().keySet()) {
             assertTrue(offered.contains(name), name + " not offered: " + offered);
         }
-        assertEquals(List.of("status", "stop"), complete(script, "launch", "st").stream().sorted().toList());
+        assertEquals(List.of("start", "status", "stop"), complete(script, "launch", "st").stream().sorted().toList());
         assertTrue(complete(script, "launch", "ports", "--f").contains("--format"));
         assertEquals(List.of("dotenv"), complete(script, "launch", "ports", "--format", "d"));
     }
@@ -103,6 +103,12 @@ class CompletionTest {
                 project.state.toString(), "stop", stack.id(), "");
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("api", "web"), r.out().lines().sorted().toList());
+
+        Path script = script(dir, "bash");
+        for (String command : new String[] {"stop", "restart", "start", "logs"}) {
+            assertEquals(List.of("web"), complete(script, "launch", "--state-dir", project.state.toString(), command, stack.id(), "w"), command);
+            assertEquals(List.of(stack.id()), complete(script, "launch", "--state-dir", project.state.toString(), command, ""), command);
+        }
         Launcher.Result unknown = Launcher.run(dir, java.util.Map.of(), "__complete", "processes", "--state-dir",
                 project.state.toString(), "stop", "nope-1");
         assertEquals("", unknown.out());

@@ -44,7 +44,7 @@ class UsageErrorsTest {
 
     @Test
     void stopNeedsAnInstanceOrAll() {
-        assertShortUsageError(Launcher.inProcess("stop"), "stop: missing INSTANCE or --all");
+        assertShortUsageError(Launcher.inProcess("stop"), "name an instance to stop (see status), or --all");
     }
 
     @Test
