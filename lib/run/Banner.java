@@ -50,8 +50,8 @@ public final class Banner {
             sb.append("   ").append(pad("env file", width)).append("  ").append(shown).append(" NOT written: ")
                     .append(n.owner()).append(" manages it (this stack's values are printed above)\n");
         }
-        sb.append("   ").append(pad("other shells", width)).append("  eval \"$(./jbang launch.java env ")
-                .append(instance.id()).append(")\"\n");
+        sb.append("   ").append(pad("other shells", width)).append("  x=$(./jbang launch.java env ")
+                .append(instance.id()).append(") && eval \"$x\"\n");
         sb.append("   ").append(pad("stop", width)).append("  Ctrl-C here, or ./jbang launch.java stop ")
                 .append(instance.id()).append('\n');
         sb.append(rule);
