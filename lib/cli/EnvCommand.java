@@ -1,5 +1,6 @@
 package dev.launch.cli;
 
+import dev.launch.envfile.EnvFile;
 import dev.launch.project.Project;
 import dev.launch.registry.Instance;
 import dev.launch.registry.PortFormat;
@@ -8,6 +9,7 @@ import dev.launch.util.LaunchException;
 import dev.launch.util.Suggest;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "env", header = "Print the ports of a running instance, for another shell.",
+        description = "With --env-files: what it writes into its env files, e.g. ./jbang launch.java env dev-2 --env-files > app/.env.local",
         exitCodeList = {"0:printed", "1:no such running instance"},
         footerHeading = "%nExample (the && keeps a failure from running an empty eval):%n",
         footer = "  x=$(./jbang launch.java env dev-1) && eval \"$x\"")
@@ -30,6 +33,10 @@ public final class EnvCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "sh (default), dotenv or json")
     PortFormat format = PortFormat.sh;
 
+    @Option(names = "--env-files", description = "print what the instance writes (or would write) into its env files:"
+            + " dotenv lines, a # PATH line before each file's block")
+    boolean envFiles;
+
     @Override
     public Integer call() {
         return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -43,8 +50,25 @@ public final class EnvCommand implements Callable<Integer> {
                     + (ids.isEmpty() ? " (none is running; start one with ./jbang launch.java dev)"
                     : " (running: " + String.join(", ", ids) + ")" + Suggest.didYouMean(id, ids)));
         }));
-        out.print(format.render(instance));
+        out.print(envFiles ? envFiles(instance, err) : format.render(instance));
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Each env file's block: "# PATH" (relative to the instance's checkout when inside it), then its lines. */
+    static String envFiles(Instance instance, PrintWriter err) {
+        if (instance.envTargets().isEmpty()) {
+            err.println("launch: " + instance.id() + " has no env files (its profile " + instance.profile() + " lists none)");
+            err.flush();
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        Path root = instance.cwd() == null ? null : Path.of(instance.cwd());
+        for (Instance.EnvTarget t : instance.envTargets()) {
+            Path shown = root != null && t.file().startsWith(root) ? root.relativize(t.file()) : t.file();
+            sb.append(sb.length() == 0 ? "" : "\n").append("# ").append(shown).append('\n');
+            sb.append(EnvFile.lines(t.values(), t.file()));
+        }
+        return sb.toString();
     }
 }

@@ -23,6 +23,7 @@ final class HelpSections {
     static void install(CommandLine cl) {
         headings(cl);
         Map<String, CommandLine.IHelpSectionRenderer> sections = new LinkedHashMap<>(cl.getHelpSectionMap());
+        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, HelpSections::synopsis);
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> "");
         sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> options(help, false));
         sections.put(GLOBAL_OPTIONS, help -> options(help, true));
@@ -53,6 +54,44 @@ final class HelpSections {
     /** Shared by every command: inherited (or inheritable) options and the help and version flags. */
     static boolean global(OptionSpec o) {
         return o.inherited() || o.scopeType() == ScopeType.INHERIT || o.usageHelp() || o.versionHelp();
+    }
+
+    /** {@code ./jbang launch.java ports [--format=FORMAT]... [GLOBAL OPTIONS] [PROFILE]}, wrapped under itself. */
+    private static String synopsis(Help help) {
+        CommandLine.Model.CommandSpec spec = help.commandSpec();
+        List<String> words = new java.util.ArrayList<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.hidden() || global(o)) {
+                continue;
+            }
+            String word = o.longestName() + (o.arity().max() == 0 ? "" : "=" + o.paramLabel());
+            words.add((o.required() ? word : "[" + word + "]") + (o.isMultiValue() ? "..." : ""));
+        }
+        words.add("[GLOBAL OPTIONS]");
+        for (CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
+            if (!p.hidden()) {
+                String word = p.paramLabel() + (p.isMultiValue() ? "..." : "");
+                words.add(p.arity().min() == 0 ? "[" + word + "]" : word);
+            }
+        }
+        if (!spec.subcommands().isEmpty()) {
+            words.add("[COMMAND]");
+        }
+        String heading = help.synopsisHeading();
+        String start = spec.qualifiedName();
+        int indent = heading.length() - heading.lastIndexOf('\n') - 1 + start.length() + 1;
+        int width = spec.usageMessage().width();
+        StringBuilder sb = new StringBuilder(start);
+        int column = indent - 1;
+        for (String word : words) {
+            if (column + 1 + word.length() > width && column > indent) {
+                sb.append('\n').append(" ".repeat(indent - 1));
+                column = indent - 1;
+            }
+            sb.append(' ').append(word);
+            column += 1 + word.length();
+        }
+        return sb.append('\n').toString();
     }
 
     private static String options(Help help, boolean global) {

@@ -5,10 +5,12 @@ import dev.launch.project.Project;
 import dev.launch.registry.Allocator;
 import dev.launch.registry.Instance;
 import dev.launch.registry.PortFormat;
+import dev.launch.run.EnvTargets;
 import dev.launch.util.Durations;
 import dev.launch.util.ExitCode;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,9 @@ public final class PortsCommand implements Callable<Integer> {
             description = "how long the block stays reserved for you (0: not at all); default 30s")
     Duration lease = Duration.ofSeconds(30);
 
+    @Option(names = "--strict", description = "only the first range of the chain (or of --range); busy means exit 3 naming the holder")
+    boolean strict;
+
     @Override
     public Integer call() {
         return run(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -53,10 +58,12 @@ public final class PortsCommand implements Callable<Integer> {
         Duration leaseFor = lease;
         Project project = options.project(err);
         Profile p = project.profile(profile);
-        Allocator.Request request = project.request(p, ranges);
+        Allocator.Request request = project.request(p, ranges, strict);
+        Path root = options.profilesDir().toAbsolutePath().normalize().getParent();
         Instance instance = project.registry().locked(session -> {
             Allocator.Allocation a = project.allocator().allocate(session.holders(), request);
             Instance lease = Instance.lease(session.nextId(p.name()), p.name(), a.block(), a.ports(), leaseFor);
+            lease = lease.withFrontend(EnvTargets.render(p, lease, root), EnvTargets.urls(p, lease), false);
             if (!leaseFor.isZero()) {
                 session.put(lease);
             }

@@ -41,7 +41,7 @@ public final class PruneCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("launch: warning: unreadable dead entry " + file + ": " + e.getMessage());
                 continue;
             }
-            Reaper.Result r = Reaper.cleanUp(instance, Duration.ofSeconds(5));
+            Reaper.Result r = Reaper.cleanUp(instance, Duration.ofSeconds(5), registry, spec.commandLine().getErr());
             processes += r.processesEnded();
             envFiles += r.envFilesRestored();
             r.problems().forEach(p -> spec.commandLine().getErr().println("launch: warning: " + p));

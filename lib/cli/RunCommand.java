@@ -32,6 +32,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "how long processes get between SIGTERM and SIGKILL (default: the profile's grace, else 5s)")
     Duration grace;
 
+    @Option(names = "--strict", description = "only the first range of the profile's chain; busy means exit 3 naming the holder")
+    boolean strict;
+
     @Override
     public Integer call() {
         GlobalOptions options = GlobalOptions.of(spec);
@@ -49,6 +52,6 @@ public final class RunCommand implements Callable<Integer> {
             });
         }
         StackRun.Output output = new StackRun.Output(System.out, err, options.quiet(), Colors.wanted(options.color()));
-        return new StackRun(project, project.profile(name), grace, output).run();
+        return new StackRun(project, project.profile(name), grace, strict, output).run();
     }
 }

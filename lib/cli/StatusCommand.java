@@ -55,7 +55,8 @@ public final class StatusCommand implements Callable<Integer> {
                         : i.processes().stream().map(p -> p.name() + ":" + p.state() + (p.restarts() > 0 ? "(" + p.restarts() + (p.restarts() == 1 ? " restart)" : " restarts)") : ""))
                         .collect(Collectors.joining(" "));
                 table.row(i.id(), i.profile(), i.kind() == Instance.Kind.LEASE ? "-" : i.pid(),
-                        Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + i.block().span(), ports, processes);
+                        Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + i.block().span()
+                                + (i.sticky() ? " sticky" : ""), ports, processes);
             }
             out.print(table.render());
         }

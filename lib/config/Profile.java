@@ -26,11 +26,21 @@ public record Profile(
         envFiles = List.copyOf(envFiles);
     }
 
-    /** Port names (one port each, in block order), the fallback chain of range names, scan. */
-    public record PortsSpec(List<String> names, List<String> ranges, boolean scan) {
+    /**
+     * Port names (one port each, in block order), the fallback chain of range names, scan; how
+     * each port is shown (templates by port name, default http://localhost:PORT/); sticky: this
+     * checkout gets its last range back when free; strict: only the chain's first range.
+     */
+    public record PortsSpec(List<String> names, List<String> ranges, boolean scan, Map<String, String> urls,
+                            boolean sticky, boolean strict) {
         public PortsSpec {
             names = List.copyOf(names);
             ranges = List.copyOf(ranges);
+            urls = Collections.unmodifiableMap(new LinkedHashMap<>(urls));
+        }
+
+        public PortsSpec(List<String> names, List<String> ranges, boolean scan) {
+            this(names, ranges, scan, Map.of(), false, false);
         }
     }
 

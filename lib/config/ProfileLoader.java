@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads profiles/NAME.yaml in full: every problem is found before anything is allocated or spawned. */
 public final class ProfileLoader {
     static final List<String> TOP_KEYS = List.of("description", "ports", "grace", "processes", "envFiles");
-    static final List<String> PORTS_KEYS = List.of("names", "ranges", "scan");
+    static final List<String> PORTS_KEYS = List.of("names", "ranges", "scan", "urls", "sticky", "strict");
     static final List<String> ENV_FILE_KEYS = List.of("path", "values");
     static final Pattern PORT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -117,7 +117,7 @@ public final class ProfileLoader {
         String description = top.containsKey("description") ? doc.text(top.get("description").value(), "description") : null;
         PortsSpec ports = null;
         if (top.containsKey("ports")) {
-            ports = ports(doc, top.get("ports").value(), config, rangeNames);
+            ports = ports(doc, top.get("ports").value(), config, rangeNames, env);
         } else {
             doc.error(doc.root(), null, "missing key \"ports\" (names: [...] and ranges: [...])");
         }
@@ -135,7 +135,7 @@ public final class ProfileLoader {
         return new Checked(new Profile(name, file, description, ports, processes, envFiles, grace), problems);
     }
 
-    private static PortsSpec ports(YamlDoc doc, Node node, PortsConfig config, Set<String> rangeNames) {
+    private static PortsSpec ports(YamlDoc doc, Node node, PortsConfig config, Set<String> rangeNames, Function<String, String> env) {
         Map<String, YamlDoc.Entry> fields = doc.mapping(node, "ports", "a mapping { names: [...], ranges: [...] }");
         if (fields == null) {
             return null;
@@ -177,10 +177,39 @@ public final class ProfileLoader {
             doc.error(node, "ports", "missing key \"ranges\" (the ranges of ports.yaml to try, in order)");
         }
         Boolean scan = fields.containsKey("scan") ? doc.bool(fields.get("scan").value(), "ports.scan") : Boolean.FALSE;
-        if (names == null || ranges == null || scan == null) {
+        Boolean sticky = fields.containsKey("sticky") ? doc.bool(fields.get("sticky").value(), "ports.sticky") : Boolean.FALSE;
+        Boolean strict = fields.containsKey("strict") ? doc.bool(fields.get("strict").value(), "ports.strict") : Boolean.FALSE;
+        Map<String, String> urls = fields.containsKey("urls") ? urls(doc, fields.get("urls").value(), names, env) : Map.of();
+        if (names == null || ranges == null || scan == null || sticky == null || strict == null || urls == null) {
             return null;
         }
-        return new PortsSpec(names, ranges, scan);
+        return new PortsSpec(names, ranges, scan, urls, sticky, strict);
+    }
+
+    /** ports.urls: one template per port name, e.g. networkSimulator: "ws://localhost:${ports.networkSimulator}". */
+    private static Map<String, String> urls(YamlDoc doc, Node node, List<String> names, Function<String, String> env) {
+        Map<String, YamlDoc.Entry> entries = doc.mapping(node, "ports.urls", "a mapping PORT_NAME: URL, e.g. { api: \"http://localhost:${ports.api}/docs\" }");
+        if (entries == null) {
+            return null;
+        }
+        ProfileTemplates templates = new ProfileTemplates(doc, names, env);
+        Map<String, String> urls = new LinkedHashMap<>();
+        boolean ok = true;
+        for (YamlDoc.Entry e : entries.values()) {
+            if (names != null && !names.contains(e.name())) {
+                doc.error(e.key(), "ports.urls", "\"" + e.name() + "\" is not one of ports.names (" + String.join(", ", names) + ")"
+                        + Suggest.didYouMean(e.name(), names));
+                ok = false;
+                continue;
+            }
+            String url = templates.text(e.value(), "ports.urls." + e.name());
+            if (url == null) {
+                ok = false;
+            } else {
+                urls.put(e.name(), url);
+            }
+        }
+        return ok ? urls : null;
     }
 
     private static void checkRanges(YamlDoc doc, org.yaml.snakeyaml.nodes.SequenceNode node, PortsConfig config,

@@ -80,21 +80,39 @@ public final class EnvFile {
     public static void restore(Backup backup) {
         Path file = backup.file();
         String current = Files.exists(file) ? readText(file, "restore") : null;
-        String expected = render(backup.existed() ? backup.originalContent() : "", backup.written(), file);
-        String restored;
-        if (current == null || current.equals(expected)) {
-            restored = backup.originalContent();
-        } else {
-            restored = unapply(current, backup);
-            if (!backup.existed() && restored.isBlank()) {
-                restored = null;
-            }
-        }
+        String restored = restored(backup, current);
         if (restored == null) {
             delete(file);
         } else if (!restored.equals(current)) {
             write(file, restored);
         }
+    }
+
+    /**
+     * Passes the file to {@code newOwner} in one atomic write: the content a restore would give
+     * back, with {@code values} written into it. The new backup keeps that earlier content, so the
+     * last owner's restore still brings back what was there before the first one.
+     */
+    public static Backup handOver(Backup from, Map<String, String> values, String newOwner) {
+        Path file = from.file();
+        String current = Files.exists(file) ? readText(file, "hand over") : null;
+        String original = restored(from, current);
+        String updated = render(original == null ? "" : original, values, file);
+        if (!updated.equals(current)) {
+            write(file, updated);
+        }
+        return new Backup(file, original != null, original, values, newOwner);
+    }
+
+    /** The earlier content of a file now holding {@code current} (null: absent); see the class comment. */
+    private static String restored(Backup backup, String current) {
+        Path file = backup.file();
+        String expected = render(backup.existed() ? backup.originalContent() : "", backup.written(), file);
+        if (current == null || current.equals(expected)) {
+            return backup.originalContent();
+        }
+        String restored = unapply(current, backup);
+        return !backup.existed() && restored.isBlank() ? null : restored;
     }
 
     /** The assignments of a dotenv file, in file order; a later duplicate wins. Empty if absent. */
@@ -120,6 +138,16 @@ public final class EnvFile {
     public static java.util.Optional<String> managedBy(Path file, Collection<Backup> othersLive) {
         Path wanted = identity(file);
         return othersLive.stream().filter(other -> identity(other.file()).equals(wanted)).map(Backup::ownerId).findFirst();
+    }
+
+    /** {@code values} as dotenv lines, quoted as {@link #apply} writes them. */
+    public static String lines(Map<String, String> values, Path file) {
+        return render("", values, file);
+    }
+
+    /** Whether two paths name the same file (symlinks resolved as far as the file system has them). */
+    public static boolean sameFile(Path a, Path b) {
+        return identity(a).equals(identity(b));
     }
 
     /** The absolute path with symlinks resolved as far as the file system has them. */

@@ -91,11 +91,21 @@ public final class Project {
 
     /** The chain for a profile, or the ranges forced with --range (then without scan). */
     public Allocator.Request request(Profile profile, List<String> forcedRanges) {
-        List<String> names = forcedRanges == null || forcedRanges.isEmpty() ? profile.ports().ranges() : forcedRanges;
-        List<PortRange> chain = names.stream().map(n -> config().range(n).orElseThrow(() -> LaunchException.usage(
+        return request(profile, forcedRanges, false);
+    }
+
+    /**
+     * As above; strict (the flag or the profile's ports.strict) keeps only the chain's first
+     * range, without scan, so a busy block is an error rather than another block.
+     */
+    public Allocator.Request request(Profile profile, List<String> forcedRanges, boolean strictFlag) {
+        boolean forced = forcedRanges != null && !forcedRanges.isEmpty();
+        boolean strict = strictFlag || profile.ports().strict();
+        List<String> names = forced ? forcedRanges : profile.ports().ranges();
+        List<PortRange> chain = (strict ? names.subList(0, 1) : names).stream().map(n -> config().range(n).orElseThrow(() -> LaunchException.usage(
                 "unknown range " + n + " (ports.yaml has " + String.join(", ", config().ranges().keySet()) + ")"
                         + Suggest.didYouMean(n, config().ranges().keySet())))).toList();
-        boolean scan = (forcedRanges == null || forcedRanges.isEmpty()) && profile.ports().scan();
+        boolean scan = !forced && !strict && profile.ports().scan();
         return new Allocator.Request(profile.ports().names(), chain, scan);
     }
 }

@@ -1,5 +1,6 @@
 package dev.launch.registry;
 
+import dev.launch.ports.PortOwners;
 import dev.launch.ports.PortRange;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
@@ -23,7 +24,8 @@ public final class Allocator {
         List<String> busyReasons(int port);
     }
 
-    public record Request(List<String> names, List<PortRange> chain, boolean scan) {
+    /** What to allocate: a port per name, the chain, scan, and a block to try before the chain (sticky; may be null). */
+    public record Request(List<String> names, List<PortRange> chain, boolean scan, PortRange preferred) {
         public Request {
             names = List.copyOf(names);
             chain = List.copyOf(chain);
@@ -31,10 +33,21 @@ public final class Allocator {
                 throw new IllegalArgumentException("a request needs at least one range");
             }
         }
+
+        public Request(List<String> names, List<PortRange> chain, boolean scan) {
+            this(names, chain, scan, null);
+        }
+
+        public Request preferring(PortRange block) {
+            return new Request(names, chain, scan, block);
+        }
     }
 
-    /** The block taken (named for its range), the name of each port in it, and why earlier ranges were passed over. */
-    public record Allocation(PortRange block, Map<String, Integer> ports, List<String> skipped) {
+    /**
+     * The block taken (named for its range), the name of each port in it, why earlier ranges were
+     * passed over, and whether it is the block this checkout had last time (sticky).
+     */
+    public record Allocation(PortRange block, Map<String, Integer> ports, List<String> skipped, boolean sticky) {
         public Allocation {
             ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
             skipped = List.copyOf(skipped);
@@ -57,12 +70,20 @@ public final class Allocator {
     public Allocation allocate(List<Instance> instances, Request request) {
         Map<Integer, Instance> holders = heldPorts(instances);
         List<String> skipped = new ArrayList<>();
+        List<Integer> busyPorts = new ArrayList<>();
+        PortRange preferred = request.preferred();
+        if (preferred != null && usable(request, preferred)
+                && whyNot(holders, preferred.base(), preferred.count(), busyPorts).isEmpty()) {
+            Allocation a = allocation(preferred, request.names(), skipped);
+            return new Allocation(a.block(), a.ports(), a.skipped(), true);
+        }
+        busyPorts.clear();
         for (PortRange range : request.chain()) {
             if (range.count() < request.names().size()) {
                 throw LaunchException.usage("range " + range.name() + " has " + range.count() + " ports but "
                         + request.names().size() + " port names need one each");
             }
-            Optional<String> why = whyNot(holders, range.base(), range.count());
+            Optional<String> why = whyNot(holders, range.base(), range.count(), busyPorts);
             if (why.isEmpty()) {
                 return allocation(range, request.names(), skipped);
             }
@@ -81,7 +102,7 @@ public final class Allocator {
             }
             skipped.add("scan from " + first.base() + ": no " + count + " consecutive free ports up to 65535");
         }
-        throw new LaunchException(ExitCode.NO_FREE_BLOCK, noFreeBlockMessage(request, skipped));
+        throw new LaunchException(ExitCode.NO_FREE_BLOCK, noFreeBlockMessage(request, skipped, busyPorts));
     }
 
     private static Allocation allocation(PortRange block, List<String> names, List<String> skipped) {
@@ -89,7 +110,18 @@ public final class Allocator {
         for (int i = 0; i < names.size(); i++) {
             ports.put(names.get(i), block.base() + i);
         }
-        return new Allocation(block, ports, skipped);
+        return new Allocation(block, ports, skipped, false);
+    }
+
+    /** The remembered block still fits the request: a range of the chain as it is now, or a scanned block. */
+    private static boolean usable(Request request, PortRange block) {
+        if (block.count() < request.names().size()) {
+            return false;
+        }
+        if (block.name().equals(SCAN)) {
+            return request.scan() && block.count() == request.chain().get(0).count();
+        }
+        return request.chain().contains(block);
     }
 
     /** Every port a live entry holds, and by whom: one pass, so a long chain costs O(ranges). */
@@ -104,7 +136,7 @@ public final class Allocator {
     }
 
     /** The reason a block cannot be taken, naming each busy port and who holds it. */
-    private Optional<String> whyNot(Map<Integer, Instance> holders, int start, int count) {
+    private Optional<String> whyNot(Map<Integer, Instance> holders, int start, int count, List<Integer> busyPorts) {
         for (int port = start; port < start + count; port++) {
             Instance holder = holders.get(port);
             if (holder != null) {
@@ -116,6 +148,7 @@ public final class Allocator {
             List<String> reasons = check.busyReasons(port);
             if (!reasons.isEmpty()) {
                 busy.add(port + " busy (" + String.join("; ", reasons) + ")");
+                busyPorts.add(port);
             }
         }
         return busy.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", busy));
@@ -143,7 +176,7 @@ public final class Allocator {
                 : " (" + holder.profile() + ", pid " + holder.pid() + ")";
     }
 
-    private static String noFreeBlockMessage(Request request, List<String> skipped) {
+    private static String noFreeBlockMessage(Request request, List<String> skipped, List<Integer> busyPorts) {
         StringBuilder sb = new StringBuilder("no free block of ")
                 .append(request.chain().get(0).count()).append(" ports in ")
                 .append(request.chain().size() == 1 ? "range " : "any of the ranges ")
@@ -152,6 +185,10 @@ public final class Allocator {
         for (String line : skipped) {
             sb.append("\n  ").append(line);
         }
+        // Who holds the busy ports, where the OS says (one scan, only now that allocation failed).
+        Map<Integer, List<PortOwners.Holder>> owners = busyPorts.isEmpty() ? Map.of() : PortOwners.of(busyPorts);
+        owners.forEach((port, list) -> list.stream().findFirst().ifPresent(h -> sb.append("\n  port ").append(port)
+                .append(" is held by ").append(h.describe())));
         sb.append("\nStop an instance (./jbang launch.java status; ./jbang launch.java stop ID), free the ports"
                 + " (./jbang launch.java check PORT shows who holds one), or add a range to ports.yaml and to the"
                 + " profile's ports.ranges (or set ports.scan: true).");

@@ -31,7 +31,10 @@ public record Instance(
         String cwd,
         Long watchdogPid,
         List<ProcessInfo> processes,
-        List<EnvFile.Backup> envFiles) {
+        List<EnvFile.Backup> envFiles,
+        List<EnvTarget> envTargets,
+        Map<String, String> urls,
+        boolean sticky) {
 
     public static final int FORMAT = 1;
 
@@ -42,6 +45,33 @@ public record Instance(
         ports = ports == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         processes = processes == null ? List.of() : List.copyOf(processes);
         envFiles = envFiles == null ? List.of() : List.copyOf(envFiles);
+        envTargets = envTargets == null ? List.of() : List.copyOf(envTargets);
+        urls = urls == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(urls));
+    }
+
+    /** An entry without env targets, urls or stickiness (as entries are first made). */
+    public Instance(int format, String id, String profile, Kind kind, PortRange block, Map<String, Integer> ports, long pid,
+                    String pidStart, long createdAt, long leaseUntil, String runToken, String cwd, Long watchdogPid,
+                    List<ProcessInfo> processes, List<EnvFile.Backup> envFiles) {
+        this(format, id, profile, kind, block, ports, pid, pidStart, createdAt, leaseUntil, runToken, cwd, watchdogPid,
+                processes, envFiles, List.of(), Map.of(), false);
+    }
+
+    /**
+     * An env file this instance writes, or would write were it the file's owner: the rendered
+     * absolute path and values, so another shell can print them and a hand-over can write them.
+     */
+    public record EnvTarget(java.nio.file.Path file, Map<String, String> values) {
+        public EnvTarget {
+            file = file.toAbsolutePath().normalize();
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
+
+    /** How a port is shown: its {@code ports.urls} entry, else http://localhost:PORT/. */
+    public String url(String portName) {
+        String url = urls.get(portName);
+        return url != null ? url : "http://localhost:" + ports.get(portName) + "/";
     }
 
     /** A running stack owned by this process, started now; {@code cwd} is the checkout it runs from. */
@@ -79,17 +109,23 @@ public record Instance(
 
     public Instance withProcesses(List<ProcessInfo> newProcesses) {
         return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
-                createdAt, leaseUntil, runToken, cwd, watchdogPid, newProcesses, envFiles);
+                createdAt, leaseUntil, runToken, cwd, watchdogPid, newProcesses, envFiles, envTargets, urls, sticky);
     }
 
     public Instance withEnvFiles(List<EnvFile.Backup> newEnvFiles) {
         return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
-                createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, newEnvFiles);
+                createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, newEnvFiles, envTargets, urls, sticky);
     }
 
     public Instance withWatchdog(Long newWatchdogPid) {
         return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
-                createdAt, leaseUntil, runToken, cwd, newWatchdogPid, processes, envFiles);
+                createdAt, leaseUntil, runToken, cwd, newWatchdogPid, processes, envFiles, envTargets, urls, sticky);
+    }
+
+    /** The same entry with what it writes (or would write) into env files, its port urls and stickiness. */
+    public Instance withFrontend(List<EnvTarget> newEnvTargets, Map<String, String> newUrls, boolean newSticky) {
+        return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
+                createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, envFiles, newEnvTargets, newUrls, newSticky);
     }
 
     public Optional<ProcessInfo> process(String name) {

@@ -35,6 +35,20 @@ final class InstanceJson {
         m.put("watchdogPid", i.watchdogPid());
         m.put("processes", i.processes());
         m.put("envFiles", i.envFiles());
+        if (!i.envTargets().isEmpty()) {
+            m.put("envTargets", i.envTargets().stream().map(t -> {
+                Map<String, Object> target = new LinkedHashMap<>();
+                target.put("file", t.file().toString());
+                target.put("values", t.values());
+                return target;
+            }).toList());
+        }
+        if (!i.urls().isEmpty()) {
+            m.put("urls", i.urls());
+        }
+        if (i.sticky()) {
+            m.put("sticky", true);
+        }
         m.values().removeIf(java.util.Objects::isNull);
         return Json.write(m);
     }
@@ -72,12 +86,18 @@ final class InstanceJson {
                 envFiles.add(new EnvFile.Backup(path(text(b, "file")), Boolean.TRUE.equals(b.get("existed")),
                         text(b, "originalContent"), written, text(b, "ownerId")));
             }
+            List<Instance.EnvTarget> envTargets = new ArrayList<>();
+            for (Object o : list(m, "envTargets")) {
+                Map<String, Object> t = object(o);
+                envTargets.add(new Instance.EnvTarget(path(text(t, "file")), strings(t, "values")));
+            }
             String kind = text(m, "kind");
             return new Instance((int) number(m, "format", 0), text(m, "id"), text(m, "profile"),
                     kind == null ? Instance.Kind.RUN : Instance.Kind.valueOf(kind),
                     new PortRange(text(m, "range"), (int) number(m, "blockStart", 0), (int) number(m, "blockCount", 0)), ports, number(m, "pid", 0),
                     text(m, "pidStart"), number(m, "createdAt", 0), number(m, "leaseUntil", 0), text(m, "runToken"),
-                    text(m, "cwd"), m.get("watchdogPid") == null ? null : number(m, "watchdogPid", 0), processes, envFiles);
+                    text(m, "cwd"), m.get("watchdogPid") == null ? null : number(m, "watchdogPid", 0), processes, envFiles,
+                    envTargets, strings(m, "urls"), Boolean.TRUE.equals(m.get("sticky")));
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new IOException("unexpected value in the entry (" + e.getMessage() + ")", e);
         }
@@ -86,6 +106,12 @@ final class InstanceJson {
     private static String text(Map<String, Object> m, String key) {
         Object v = m.get(key);
         return v == null ? null : v.toString();
+    }
+
+    private static Map<String, String> strings(Map<String, Object> m, String key) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        object(m.getOrDefault(key, Map.of())).forEach((k, v) -> values.put(k, (String) v));
+        return values;
     }
 
     private static long number(Map<String, Object> m, String key, long fallback) {

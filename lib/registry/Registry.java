@@ -49,6 +49,11 @@ public final class Registry {
         return dir;
     }
 
+    /** The blocks checkouts had last time (ports.sticky); use it under {@link #locked}. */
+    public StickyRanges sticky() {
+        return new StickyRanges(dir);
+    }
+
     /** The entries of one locked read-modify-write; changes are written when the call returns. */
     public final class Session {
         private final List<Instance> live;
@@ -103,12 +108,25 @@ public final class Registry {
 
     /** Runs {@code body} holding the registry lock, after dropping the entries of dead owners. */
     public <T> T locked(Function<Session, T> body) {
+        return locked(body, true);
+    }
+
+    /**
+     * As {@link #locked}, but entries of dead owners stay where they are (they are only left out of
+     * the session): the watchdog releases a dead run's env files before its entry goes, so an entry
+     * that has gone always means its files are back.
+     */
+    public <T> T lockedLeavingDead(Function<Session, T> body) {
+        return locked(body, false);
+    }
+
+    private <T> T locked(Function<Session, T> body, boolean bury) {
         IN_JVM.lock();
         try {
             Files.createDirectories(instances);
             try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                return body.apply(load());
+                return body.apply(load(bury));
             }
         } catch (IOException e) {
             throw LaunchException.failure("cannot use the registry in " + dir + ": " + e.getMessage()
@@ -125,6 +143,19 @@ public final class Registry {
 
     public Optional<Instance> find(String id) {
         return locked(s -> s.find(id));
+    }
+
+    /**
+     * The entry as last written, read without the lock (every write is an atomic rename), for a
+     * launcher watching its own entry; empty when absent or unreadable.
+     */
+    public Optional<Instance> peek(String id) {
+        try {
+            Path file = instances.resolve(id + ".json");
+            return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.of(read(file)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Entries of dead owners waiting for `prune` or the watchdog to finish their cleanup. */
@@ -144,7 +175,7 @@ public final class Registry {
         return InstanceJson.read(InstanceJson.object(Json.read(Files.readString(file, StandardCharsets.UTF_8))));
     }
 
-    private Session load() throws IOException {
+    private Session load(boolean bury) throws IOException {
         long now = System.currentTimeMillis();
         List<Instance> live = new ArrayList<>();
         List<Instance> foreign = new ArrayList<>();
@@ -173,7 +204,7 @@ public final class Registry {
             }
             if (instance.alive(now)) {
                 live.add(instance);
-            } else {
+            } else if (bury) {
                 bury(file, instance);
             }
         }

@@ -24,7 +24,8 @@ public final class Banner {
         StringBuilder sb = new StringBuilder();
         sb.append(rule).append('\n');
         String title = instance.id() + " is up in " + Failures.show(took) + " " + readiness(profile) + ": profile " + profile.name() + ", "
-                + allocation.range() + " ports " + allocation.block().span();
+                + allocation.range() + " ports " + allocation.block().span()
+                + (allocation.sticky() ? " (sticky: this checkout's range last time)" : "");
         sb.append(' ').append(color ? Colors.bold(title) : title).append('\n');
         for (String skipped : allocation.skipped()) {
             sb.append("   skipped ").append(skipped).append('\n');
@@ -33,7 +34,7 @@ public final class Banner {
             String variable = Names.portVariable(port.getKey()) + "=" + port.getValue();
             sb.append("   ").append(pad(port.getKey(), width)).append("  ");
             if (used(profile, port.getKey()) || PortProbe.isListening(port.getValue())) {
-                sb.append("http://localhost:").append(port.getValue()).append("   ").append(variable);
+                sb.append(instance.url(port.getKey())).append("   ").append(variable);
             } else {
                 sb.append(variable).append("   (reserved; no process of the stack uses it)");
             }

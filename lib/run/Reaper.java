@@ -4,8 +4,10 @@ import dev.launch.envfile.EnvFile;
 import dev.launch.proc.ProcessTree;
 import dev.launch.proc.Processes;
 import dev.launch.registry.Instance;
+import dev.launch.registry.Registry;
 import dev.launch.util.LaunchException;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,19 @@ public final class Reaper {
     private Reaper() {}
 
     public record Result(int processesEnded, int envFilesRestored, List<String> problems) {}
+
+    /**
+     * As below; the env files are released under the registry lock, so one another live instance
+     * of the checkout also uses passes to it (see {@link EnvFileHandOver}), told on {@code err}.
+     */
+    public static Result cleanUp(Instance instance, Duration grace, Registry registry, PrintWriter err) {
+        Result processes = cleanUp(instance.withEnvFiles(List.of()), grace);
+        List<String> problems = registry.lockedLeavingDead(session -> EnvFileHandOver.release(session, instance, line -> {
+            err.println("launch: " + line);
+            err.flush();
+        }));
+        return new Result(processes.processesEnded(), instance.envFiles().size() - problems.size(), problems);
+    }
 
     public static Result cleanUp(Instance instance, Duration grace) {
         List<ProcessHandle> roots = new ArrayList<>();

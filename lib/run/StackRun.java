@@ -41,6 +41,7 @@ public final class StackRun {
     private final Project project;
     private final Profile profile;
     private final Duration grace;
+    private final boolean strict;
     private final Output output;
     private final Path root;
     private final Registry registry;
@@ -52,14 +53,21 @@ public final class StackRun {
     private Instance instance;
     private volatile boolean outputClosed;
     private Watchdog watchdog;
+    private HandOverNotice handOverNotice;
     private LogStore logStore;
     private ControlServer control;
 
     /** {@code grace} null: the profile's grace, else {@link #DEFAULT_GRACE}. */
     public StackRun(Project project, Profile profile, Duration grace, Output output) {
+        this(project, profile, grace, false, output);
+    }
+
+    /** {@code strict}: only the chain's first range (as ports.strict: true). */
+    public StackRun(Project project, Profile profile, Duration grace, boolean strict, Output output) {
         this.project = project;
         this.profile = profile;
         this.grace = grace != null ? grace : profile.grace() != null ? profile.grace() : DEFAULT_GRACE;
+        this.strict = strict;
         this.output = output;
         this.root = project.locations().profilesDir().toAbsolutePath().normalize().getParent();
         this.registry = project.registry();
@@ -80,16 +88,38 @@ public final class StackRun {
         return supervise(supervisor);
     }
 
-    /** Takes a block under the registry lock and registers the run, so no other launcher can take it. */
+    /**
+     * Takes a block under the registry lock and registers the run, so no other launcher can take
+     * it; with ports.sticky, the block this checkout had last time comes first when it is free.
+     */
     private void reserve() {
-        Allocator.Request request = project.request(profile, List.of());
+        Allocator.Request request = project.request(profile, List.of(), strict);
         instance = registry.locked(session -> {
-            allocation = project.allocator().allocate(session.holders(), request);
+            Allocator.Request wanted = profile.ports().sticky()
+                    ? registry.sticky().last(root.toString(), profile.name()).map(request::preferring).orElse(request) : request;
+            allocation = project.allocator().allocate(session.holders(), wanted);
             Instance i = Instance.run(session.nextId(profile.name()), profile.name(), allocation.block(), allocation.ports(),
                     token, root.toString());
+            i = i.withFrontend(List.of(), EnvTargets.urls(profile, i), allocation.sticky());
+            if (profile.ports().sticky()) {
+                remember(session, i);
+            }
             session.put(i);
             return i;
         });
+    }
+
+    /** The checkout's first live instance of the profile sets the block it gets next time. */
+    private void remember(Registry.Session session, Instance i) {
+        boolean first = session.live().stream().noneMatch(other -> other.kind() == Instance.Kind.RUN
+                && i.cwd().equals(other.cwd()) && i.profile().equals(other.profile()));
+        if (first) {
+            try {
+                registry.sticky().remember(i.cwd(), i.profile(), i.block());
+            } catch (IOException e) {
+                output.err().println("launch: warning: cannot remember this checkout's range in " + registry.dir() + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Starts the process that ends the stack should this launcher die without its teardown. */
@@ -107,21 +137,20 @@ public final class StackRun {
      * are shown instead); the registry learns of each file as soon as it is written.
      */
     private void envFiles() {
-        Function<String, String> lookup = lookup(instance);
         try {
+            // Once the entry lists its targets, a stopping owner of a shared file may hand it over.
+            List<Instance.EnvTarget> targets = EnvTargets.render(profile, instance, root);
+            instance = instance.withFrontend(targets, instance.urls(), instance.sticky());
             registry.locked(session -> {
                 List<EnvFile.Backup> others = session.live().stream().filter(i -> !i.id().equals(instance.id()))
                         .flatMap(i -> i.envFiles().stream()).toList();
-                for (Profile.EnvFileSpec f : profile.envFiles()) {
-                    Path file = root.resolve(Template.render(f.path(), lookup));
-                    Map<String, String> values = new LinkedHashMap<>();
-                    f.values().forEach((k, v) -> values.put(k, Template.render(v, lookup)));
-                    Optional<String> owner = EnvFile.managedBy(file, others);
+                for (Instance.EnvTarget target : targets) {
+                    Optional<String> owner = EnvFile.managedBy(target.file(), others);
                     if (owner.isPresent()) {
-                        notWritten.add(new FrontendHint.NotWritten(file, owner.get(), values));
+                        notWritten.add(new FrontendHint.NotWritten(target.file(), owner.get(), target.values()));
                         continue;
                     }
-                    backups.add(EnvFile.apply(file, values, instance.id()));
+                    backups.add(EnvFile.apply(target.file(), target.values(), instance.id()));
                     session.put(instance.withEnvFiles(backups));
                 }
                 instance = instance.withEnvFiles(backups);
@@ -165,6 +194,7 @@ public final class StackRun {
         keepLogs(logs);
         listen(supervisor);
         supervisor.afterTeardown(this::undo);
+        handOverNotice = HandOverNotice.watch(registry, instance.id(), backups, root, output.err());
         supervisor.allReady().thenRun(() -> logs.plain(Banner.render(instance, allocation, profile, backups, notWritten, root,
                 Duration.ofNanos(System.nanoTime() - started), logs.color())));
         return supervisor;
@@ -201,7 +231,7 @@ public final class StackRun {
     }
 
     /**
-     * Env files get their earlier content back, the registry entry goes, and the watchdog is told
+     * Env files get their earlier content back (or pass to another instance), the registry entry goes, and the watchdog is told
      * it is not needed. Problems are reported, not thrown.
      */
     private void undo() {
@@ -209,9 +239,18 @@ public final class StackRun {
         if (control != null) {
             control.close();
         }
-        Reaper.restore(backups).forEach(problem -> err.println("launch: " + problem));
+        if (handOverNotice != null) {
+            handOverNotice.stop();
+        }
         try {
+            // Under the lock, from the entry as the registry has it (with any file handed to this
+            // instance since it started): each env file passes to the next instance using it, or
+            // gets its earlier content back; then the entry goes.
             registry.locked(session -> {
+                Optional<Instance> me = session.find(instance.id());
+                List<String> problems = me.isEmpty() ? Reaper.restore(backups)
+                        : EnvFileHandOver.release(session, me.get(), line -> err.println("launch: " + line));
+                problems.forEach(problem -> err.println("launch: " + problem));
                 session.remove(instance.id());
                 return null;
             });

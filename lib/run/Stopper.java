@@ -45,7 +45,9 @@ public final class Stopper {
             // The launcher did not finish its own teardown in time: kill it and do the teardown here.
             launcher.destroyForcibly();
             launcher.onExit().join();
-            Reaper.cleanUp(instance, Duration.ofSeconds(5));
+            // its entry as last written: env files handed over to it since `instance` was read count too
+            Reaper.cleanUp(registry.peek(instance.id()).orElse(instance), Duration.ofSeconds(5), registry,
+                    new java.io.PrintWriter(System.err, true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {

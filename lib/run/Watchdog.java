@@ -187,7 +187,7 @@ public final class Watchdog implements AutoCloseable {
         Optional<Instance> entry = registry == null ? Optional.empty() : entryOf(registry, id, token);
         boolean restored = true;
         if (entry.isPresent()) {
-            Reaper.Result more = Reaper.cleanUp(entry.get(), grace); // recorded pids a process hid from the token; env files
+            Reaper.Result more = Reaper.cleanUp(entry.get(), grace, registry, err); // recorded pids a process hid from the token; env files
             more.problems().forEach(p -> err.println("launch: " + p));
             restored = more.problems().isEmpty();
             outcome = new ProcessTree.Outcome(outcome.terminated() + more.processesEnded(), outcome.killed(), outcome.took());

@@ -51,6 +51,39 @@ public final class LaunchedStack {
                 """);
     }
 
+    /**
+     * A light profile `app` over {@code project}'s chain: one python3 HTTP server on p0, and one
+     * env file at {@code envPath} (may hold templates) with WEB_URL and WHO (the instance id).
+     * {@code portsExtra}: more lines of the ports: mapping (e.g. "  sticky: true\n").
+     */
+    public static void writeEnvFileProfile(TestProject project, String envPath, String portsExtra) throws Exception {
+        String ports = Files.readString(project.profiles.resolve("app.yaml"));
+        ports = ports.substring(0, ports.indexOf("processes:") < 0 ? ports.length() : ports.indexOf("processes:"));
+        project.writeProfile("app", ports + portsExtra + """
+                processes:
+                  web:
+                    command: [python3, -m, http.server, --bind, 127.0.0.1, "${ports.p0}"]
+                    ready: { tcp: "${ports.p0}" }
+                envFiles:
+                  - path:\s""" + envPath + """
+
+                    values: { WEB_URL: "http://localhost:${ports.p0}", WHO: "${instance.id}" }
+                """);
+    }
+
+    /** SIGTERM, then waits (at most a minute) for the launcher to finish its teardown; its exit code. */
+    public int stop() throws Exception {
+        signal("TERM");
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("launcher did not stop within a minute: " + err);
+        }
+        return process.exitValue();
+    }
+
+    public String errText() {
+        return String.join("\n", err);
+    }
+
     public static LaunchedStack start(TestProject project, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of(project.args("app", "--grace", "2s", "--no-color")));
         args.addAll(List.of(extraArgs));

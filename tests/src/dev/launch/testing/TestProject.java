@@ -18,10 +18,25 @@ public final class TestProject {
     public final Path state;
 
     public TestProject(Path root) throws IOException {
+        this(root, root.resolve("ports.yaml"), root.resolve("state"));
+    }
+
+    private TestProject(Path root, Path config, Path state) throws IOException {
         this.root = root;
-        this.config = root.resolve("ports.yaml");
+        this.config = config;
         this.profiles = Files.createDirectories(root.resolve("profiles"));
-        this.state = root.resolve("state");
+        this.state = state;
+    }
+
+    /** Another checkout at {@code otherRoot} (its own profiles/, a copy of this one's) sharing ports.yaml and the state dir. */
+    public TestProject checkout(Path otherRoot) throws IOException {
+        TestProject other = new TestProject(otherRoot, config, state);
+        try (var files = Files.list(profiles)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, other.profiles.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return other;
     }
 
     /** Ranges A, B, C... of {@code count} ports each, each at a free block, and a profile `app` chaining them. */

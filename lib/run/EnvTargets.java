@@ -1,0 +1,37 @@
+package dev.launch.run;
+
+import dev.launch.config.Profile;
+import dev.launch.config.Template;
+import dev.launch.registry.Instance;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** What an instance writes (or would write) into its env files, and how it shows its ports: rendered once it has its block. */
+public final class EnvTargets {
+    private EnvTargets() {}
+
+    /** Each env file of the profile with its path (under {@code root}) and values rendered for {@code instance}. */
+    public static List<Instance.EnvTarget> render(Profile profile, Instance instance, Path root) {
+        Function<String, String> lookup = StackRun.lookup(instance);
+        List<Instance.EnvTarget> targets = new ArrayList<>();
+        for (Profile.EnvFileSpec f : profile.envFiles()) {
+            Map<String, String> values = new LinkedHashMap<>();
+            f.values().forEach((k, v) -> values.put(k, Template.render(v, lookup)));
+            targets.add(new Instance.EnvTarget(root.resolve(Template.render(f.path(), lookup)), values));
+        }
+        return targets;
+    }
+
+    /** The profile's {@code ports.urls}, rendered for {@code instance}. */
+    public static Map<String, String> urls(Profile profile, Instance instance) {
+        Function<String, String> lookup = StackRun.lookup(instance);
+        Map<String, String> urls = new LinkedHashMap<>();
+        profile.ports().urls().forEach((name, url) -> urls.put(name, Template.render(url, lookup)));
+        return urls;
+    }
+}
