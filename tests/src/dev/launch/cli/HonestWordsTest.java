@@ -38,8 +38,8 @@ class HonestWordsTest {
         String title = stack.out.stream().filter(l -> l.contains(" is up in ")).findFirst().orElseThrow();
         assertTrue(title.matches(" app-1 is up in \\S+ \\(2 ready; worker started, no ready check\\): profile app, .*"), title);
         int p2 = bases.get(0) + 2;
-        assertTrue(stack.out.stream().anyMatch(l -> l.matches(" +p0 +http://localhost:" + bases.get(0) + " +P0_PORT=\\d+")), stack.out.toString());
-        assertTrue(stack.out.stream().anyMatch(l -> l.matches(" +p1 +http://localhost:\\d+ +P1_PORT=\\d+")), stack.out.toString());
+        assertTrue(stack.out.stream().anyMatch(l -> l.matches(" +p0 +http://localhost:" + bases.get(0) + "/? +P0_PORT=\\d+")), stack.out.toString());
+        assertTrue(stack.out.stream().anyMatch(l -> l.matches(" +p1 +http://localhost:\\d+/? +P1_PORT=\\d+")), stack.out.toString());
         assertTrue(stack.out.stream().anyMatch(l -> l.matches(" +p2 +P2_PORT=" + p2 + " +\\(reserved; no process of the stack uses it\\)")),
                 stack.out.toString());
         assertFalse(stack.out.stream().anyMatch(l -> l.contains("http://localhost:" + p2)), stack.out.toString());
