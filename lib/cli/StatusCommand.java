@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "status", aliases = "ps", header = "Live instances: id, profile, pid, uptime, range, and each port with whether it listens.")
 public final class StatusCommand implements Callable<Integer> {
+    /** The table fits a terminal this wide: the port and process lists wrap, between words. */
+    static final int WIDTH = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +49,7 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (instances.isEmpty()) {
             err.println("no instances running — start one with ./jbang launch.java dev");
         } else {
-            Table table = new Table("INSTANCE", "PROFILE", "PID", "UPTIME", "RANGE", "PORTS", "PROCESSES");
+            Table table = new Table("INSTANCE", "PROFILE", "PID", "UPTIME", "RANGE", "CHECKOUT", "PORTS");
             for (Instance i : instances) {
                 String ports = i.ports().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue() + (PortProbe.isListening(e.getValue()) ? "" : "(down)"))
@@ -56,10 +59,12 @@ public final class StatusCommand implements Callable<Integer> {
                         .collect(Collectors.joining(" "));
                 table.row(i.id(), i.profile(), i.kind() == Instance.Kind.LEASE ? "-" : i.pid(),
                         Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + i.block().span()
-                                + (i.sticky() ? " sticky" : ""), ports, processes);
+                                + (i.sticky() ? " sticky" : ""), Checkouts.shorten(i.cwd()), ports);
+                table.note(processes);
             }
-            out.print(table.render());
+            out.print(table.render(WIDTH, 4, 6));
         }
+        Leftovers.warn(project.registry(), err);
         out.flush();
         return ExitCode.OK;
     }

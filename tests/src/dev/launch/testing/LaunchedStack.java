@@ -85,8 +85,15 @@ public final class LaunchedStack {
     }
 
     public static LaunchedStack start(TestProject project, String... extraArgs) throws Exception {
-        List<String> args = new ArrayList<>(List.of(project.args("app", "--grace", "2s", "--no-color")));
+        List<String> args = new ArrayList<>(List.of("--grace", "2s"));
         args.addAll(List.of(extraArgs));
+        return startWith(project, args.toArray(String[]::new));
+    }
+
+    /** As {@link #start}, with exactly these run options (no --grace of its own). */
+    public static LaunchedStack startWith(TestProject project, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of(project.args("app", "--no-color")));
+        args.addAll(List.of(options));
         Process p = Launcher.processBuilder(project.root, Map.of(), args.toArray(String[]::new)).start();
         p.getOutputStream().close();
         LaunchedStack s = new LaunchedStack(p);

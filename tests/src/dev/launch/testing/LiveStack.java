@@ -3,6 +3,7 @@ package dev.launch.testing;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A running launcher of a stack made to be lived with: a talker (a prompt without a newline, then
@@ -29,10 +30,10 @@ public final class LiveStack {
         project.writeProfile("app", ports + processes);
     }
 
-    /** Starts the stack and waits for its banner. */
-    public static LaunchedStack up(TestProject project, String... extraArgs) throws Exception {
+    /** Starts the stack (with a 2s grace unless {@code options} give one) and waits for its banner. */
+    public static LaunchedStack up(TestProject project, String... options) throws Exception {
         writeProfile(project, PROCESSES);
-        LaunchedStack stack = LaunchedStack.start(project, extraArgs);
+        LaunchedStack stack = List.of(options).contains("--grace") ? LaunchedStack.startWith(project, options) : LaunchedStack.start(project, options);
         if (!stack.awaitUp(Duration.ofSeconds(60))) {
             throw new AssertionError("the stack did not come up:\n" + String.join("\n", stack.out) + "\n" + String.join("\n", stack.err));
         }
