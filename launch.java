@@ -42,6 +42,7 @@ import picocli.CommandLine.Mixin;
             "130:stopped by Ctrl-C (SIGINT)",
             "141:standard output closed (e.g. the reader of a pipe went away)",
             "143:stopped by SIGTERM or ./jbang launch.java stop",
+            "129:stopped by SIGHUP (the terminal closed)",
         },
         footerHeading = "%nExamples:%n",
         footer = {
