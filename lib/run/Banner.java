@@ -33,7 +33,7 @@ public final class Banner {
         for (Map.Entry<String, Integer> port : instance.ports().entrySet()) {
             String variable = Names.portVariable(port.getKey()) + "=" + port.getValue();
             sb.append("   ").append(pad(port.getKey(), width)).append("  ");
-            if (used(profile, port.getKey()) || PortProbe.isListening(port.getValue())) {
+            if (instance.urls().containsKey(port.getKey()) || used(profile, port.getKey()) || PortProbe.isListening(port.getValue())) {
                 sb.append(instance.url(port.getKey())).append("   ").append(variable);
             } else {
                 sb.append(variable).append("   (reserved; no process of the stack uses it)");
