@@ -17,6 +17,7 @@ public final class Cli {
      * everything else through picocli.
      */
     public static int run(Object topCommand, String... args) {
+        WarmStartRecord.writeIfAsked();
         if (args.length > 0 && args[0].equals(Complete.COMMAND)) {
             return Complete.run(args, new PrintWriter(System.out, true));
         }

@@ -47,6 +47,9 @@ public final class PruneCommand implements Callable<Integer> {
             r.problems().forEach(p -> spec.commandLine().getErr().println("launch: warning: " + p));
             out.println("pruned " + instance.id() + " (" + instance.profile() + ", pid " + instance.pid() + "): "
                     + r.processesEnded() + " leftover process(es) ended, " + r.envFilesRestored() + " env file(s) restored");
+            if (!r.problems().isEmpty()) {
+                continue; // the entry keeps the only copy of those env files' content: the next prune tries again
+            }
             Files.deleteIfExists(file);
             LogStore.delete(LogStore.dir(registry.dir(), instance.id(), instance.createdAt()));
             ControlClient.removeIfStale(ControlClient.socket(registry.dir(), instance.id()));

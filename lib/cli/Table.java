@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.util.Names;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +23,8 @@ public final class Table {
     public Table row(Object... cells) {
         String[] r = new String[columns];
         for (int i = 0; i < columns; i++) {
-            r[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "";
+            // Cells may come from registry entries: no escape sequence reaches the terminal.
+            r[i] = i < cells.length && cells[i] != null ? Names.printable(cells[i].toString()) : "";
         }
         rows.add(r);
         return this;

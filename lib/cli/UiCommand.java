@@ -7,8 +7,10 @@ import dev.launch.registry.RangeStates;
 import dev.launch.registry.Registry;
 import dev.launch.ui.UiRecord;
 import dev.launch.ui.UiServer;
+import dev.launch.ui.UiSession;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
+import dev.launch.util.Platform;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "ui", header = "A local web page of live instances and their ports, on 127.0.0.1 until Ctrl-C.")
+@Command(mixinStandardHelpOptions = true, name = "ui",
+        header = "A local web page of live instances, their ports, processes and logs, on 127.0.0.1 until Ctrl-C.",
+        description = "Prints a one-time link that opens the page and gives your browser its session; "
+                + "a second `ui` reuses the running one and prints a fresh link for it.")
 public final class UiCommand implements Callable<Integer> {
     static final String UI_RANGE = "UI";
 
@@ -37,6 +42,9 @@ public final class UiCommand implements Callable<Integer> {
             description = "serve on this port (default: the first free port of the UI range in ports.yaml, else any free port)")
     Integer port;
 
+    @Option(names = "--open", description = "open the link in the default browser (xdg-open, or open on macOS)")
+    boolean open;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,6 +52,11 @@ public final class UiCommand implements Callable<Integer> {
         GlobalOptions options = GlobalOptions.of(spec);
         if (port != null && (port < 1 || port > PortRange.MAX_PORT)) {
             throw LaunchException.usage("--port: must be between 1 and 65535 (got " + port + ")");
+        }
+        // A request that has not arrived whole within 10 s is dropped, so half-open connections
+        // cannot hold the server's threads (its event streams are answers, not requests).
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
         }
         Project project = options.project(err);
         Registry registry = project.registry();
@@ -58,11 +71,14 @@ public final class UiCommand implements Callable<Integer> {
             return server;
         });
         if (result instanceof UiRecord.Entry running) {
-            out.println(running.url());
+            String link = UiServer.loginUrl(running.url(), UiSession.open(registry.dir()).issueKey());
+            out.println(link);
             out.flush();
-            err.println("launch: ui already running (pid " + running.pid() + "); reusing it"
-                    + (port != null && !running.url().endsWith(":" + port + "/") ? " (--port " + port + " not used)" : ""));
+            err.println("launch: ui already running (pid " + running.pid() + ") at " + running.url() + "; reusing it"
+                    + (port != null && !running.url().endsWith(":" + port + "/") ? " (--port " + port + " not used)" : "")
+                    + "; the link above opens it once");
             err.flush();
+            openBrowser(link, err);
             return ExitCode.OK;
         }
         UiServer server = (UiServer) result;
@@ -76,16 +92,38 @@ public final class UiCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "launch-ui-shutdown"));
-        out.println(server.url());
+        String link = server.loginUrl();
+        out.println(link);
         out.flush();
         if (!options.quiet()) {
             int count = registry.live().size();
             err.println("launch: ui serving " + count + (count == 1 ? " instance" : " instances") + " of " + registry.dir()
-                    + " at " + server.url() + " (127.0.0.1 only); Ctrl-C to stop");
+                    + " at " + server.url() + " (127.0.0.1 only, for you: the link above opens it once); Ctrl-C to stop");
             err.flush();
         }
+        openBrowser(link, err);
         stopped.await();
         return ExitCode.OK;
+    }
+
+    /** --open: the desktop's way to open a link, without waiting for the browser. */
+    private void openBrowser(String link, PrintWriter err) {
+        if (!open) {
+            return;
+        }
+        String opener = Platform.onPath("xdg-open") ? "xdg-open" : Platform.onPath("open") ? "open" : null;
+        if (opener == null) {
+            err.println("launch: cannot open a browser: neither xdg-open nor open is on PATH; open the link above yourself");
+            err.flush();
+            return;
+        }
+        try {
+            new ProcessBuilder(opener, link).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            err.println("launch: cannot open a browser with " + opener + " (" + e.getMessage() + "); open the link above yourself");
+            err.flush();
+        }
     }
 
     /** --port, else the first free port of the UI range, else one the OS picks. */

@@ -24,10 +24,11 @@ public final class PortWarnings {
 
     private static final Path EPHEMERAL_FILE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final PortRange LINUX_DEFAULT_EPHEMERAL = new PortRange("ephemeral", 32768, 60999 - 32768 + 1);
+    private static final PortRange MACOS_DEFAULT_EPHEMERAL = new PortRange("ephemeral", 49152, 65535 - 49152 + 1);
 
     private PortWarnings() {}
 
-    /** The range the OS hands out for outgoing connections: Linux's setting, else 32768-60999. */
+    /** The range the OS hands out for outgoing connections: Linux's setting, else the OS's default (macOS 49152-65535). */
     public static PortRange ephemeralRange() {
         try {
             String[] parts = Files.readString(EPHEMERAL_FILE).strip().split("\\s+");
@@ -35,7 +36,7 @@ public final class PortWarnings {
             int high = Integer.parseInt(parts[1]);
             return new PortRange("ephemeral", low, high - low + 1);
         } catch (IOException | RuntimeException e) {
-            return LINUX_DEFAULT_EPHEMERAL;
+            return System.getProperty("os.name", "").startsWith("Mac") ? MACOS_DEFAULT_EPHEMERAL : LINUX_DEFAULT_EPHEMERAL;
         }
     }
 

@@ -26,7 +26,7 @@ final class ProcessLoader {
     static final List<String> READY_KINDS = List.of("tcp", "http", "log");
     static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
     static final int DEFAULT_MAX_RESTARTS = 5;
-    static final Pattern PROCESS_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    static final Pattern PROCESS_NAME = dev.launch.util.Names.PROCESS;
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Words other launchers (docker compose, process-compose, foreman) use for our keys. */
     static final Map<String, String> ALIASES = Map.of(

@@ -29,8 +29,8 @@ public final class ProfileLoader {
     static final List<String> TOP_KEYS = List.of("description", "ports", "grace", "processes", "envFiles");
     static final List<String> PORTS_KEYS = List.of("names", "ranges", "scan", "urls", "sticky", "strict");
     static final List<String> ENV_FILE_KEYS = List.of("path", "values");
-    static final Pattern PORT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Pattern PORT_NAME = Names.PORT;
+    static final Pattern PROFILE_NAME = Names.PROFILE;
     public static final String SUFFIX = ".yaml";
 
     /** What a check found: the profile (null when there are errors) and every problem. */
@@ -88,7 +88,7 @@ public final class ProfileLoader {
                     + "create it with one NAME.yaml per profile, or point --profiles at one"));
         }
         Path file = profilesDir.resolve(name + SUFFIX);
-        if (PROFILE_NAME.matcher(name).matches() && Files.isRegularFile(file)) {
+        if (PROFILE_NAME.matcher(name).matches() && Files.exists(file)) { // reading it tells what is wrong with a non-file
             return file;
         }
         List<String> available = names(profilesDir);
@@ -123,8 +123,16 @@ public final class ProfileLoader {
         }
         Duration grace = top.containsKey("grace") ? doc.duration(top.get("grace").value(), "grace") : null;
         ProfileTemplates templates = new ProfileTemplates(doc, ports == null ? null : ports.names(), env);
-        Map<String, ProcessSpec> processes = top.containsKey("processes") && !YamlDoc.isNull(top.get("processes").value())
-                ? ProcessLoader.read(templates, top.get("processes").value()) : Map.of();
+        Map<String, ProcessSpec> processes = Map.of();
+        if (top.containsKey("processes")) {
+            Node node = top.get("processes").value();
+            if (YamlDoc.isNull(node) || (node instanceof org.yaml.snakeyaml.nodes.MappingNode m && m.getValue().isEmpty())) {
+                doc.error(YamlDoc.isNull(node) ? top.get("processes").key() : node, "processes", "is empty; name at least one process"
+                        + " (NAME: { command: [...] }), or leave the key out for a profile that only allocates ports");
+            } else {
+                processes = ProcessLoader.read(templates, node);
+            }
+        }
         List<EnvFileSpec> envFiles = top.containsKey("envFiles") && !YamlDoc.isNull(top.get("envFiles").value())
                 ? envFiles(templates, top.get("envFiles").value()) : List.of();
         List<Problem> problems = new ArrayList<>(doc.problems());

@@ -231,9 +231,7 @@ public final class EnvFile {
         Path target = file;
         Path tmp = null;
         try {
-            if (Files.isSymbolicLink(file) && Files.exists(file)) {
-                target = file.toRealPath();
-            }
+            target = linkTarget(file);
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             tmp = dir.resolve("." + target.getFileName() + ".launch-" + ProcessHandle.current().pid()
@@ -267,11 +265,25 @@ public final class EnvFile {
 
     private static void delete(Path file) {
         try {
-            Files.deleteIfExists(file);
-            syncDirectory(file.getParent());
+            Path target = linkTarget(file);
+            Files.deleteIfExists(target);
+            syncDirectory(target.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw LaunchException.failure("cannot remove " + file + ": " + reason(e));
         }
+    }
+
+    /**
+     * Where the content of {@code file} lives: the file itself, or, for a symlink (dangling or not),
+     * the file it points to. The user's link is never replaced, and never removed.
+     */
+    private static Path linkTarget(Path file) throws IOException {
+        Path target = file;
+        for (int hops = 0; Files.isSymbolicLink(target) && hops < 40; hops++) {
+            Path parent = target.toAbsolutePath().getParent();
+            target = parent.resolve(Files.readSymbolicLink(target)).normalize();
+        }
+        return target;
     }
 
     /** Makes the rename durable; not every file system lets a directory be opened, so best effort. */
@@ -284,15 +296,6 @@ public final class EnvFile {
     }
 
     static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        } else if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " exists and is not a directory";
-        } else if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.launch.util.IoErrors.reason(e);
     }
 }

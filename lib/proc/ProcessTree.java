@@ -80,22 +80,9 @@ public final class ProcessTree {
         return found;
     }
 
-    /** Alive and not a zombie (a zombie has exited; it only waits for a parent to reap it). */
+    /** Alive and not a zombie; see {@link Processes#running}. */
     public static boolean running(ProcessHandle handle) {
-        if (!handle.isAlive()) {
-            return false;
-        }
-        if (Platform.portable()) {
-            return PsProcesses.runningNotZombie(handle.pid());
-        }
-        try {
-            String stat = Files.readString(PROC.resolve(Long.toString(handle.pid())).resolve("stat"));
-            int close = stat.lastIndexOf(')');
-            char state = close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : 'R';
-            return state != 'Z' && state != 'X';
-        } catch (IOException e) {
-            return Files.isDirectory(PROC) ? false : handle.isAlive();
-        }
+        return Processes.running(handle);
     }
 
     /** Same as {@link #terminate(List, String, Duration, Set)} with one tier and nothing spared. */
@@ -161,9 +148,13 @@ public final class ProcessTree {
         return new Outcome(terminated, rest.size(), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Adds {@code root} and its descendants not yet {@code seen}; a root that is never signalled brings none. */
+    /**
+     * Adds {@code root} and its descendants not yet {@code seen}; a root that is never signalled
+     * brings none. Roots are the stack's own processes (spawned by this run, matched by start
+     * time, or carrying its token); init is never one, whatever a caller passes.
+     */
     private static void addTree(ProcessHandle root, Map<Long, ProcessHandle> into, Map<Long, ProcessHandle> seen, Set<Long> never) {
-        if (never.contains(root.pid())) {
+        if (root.pid() <= 1 || never.contains(root.pid())) {
             return;
         }
         List<ProcessHandle> family = new ArrayList<>();

@@ -13,6 +13,13 @@ public record Locations(Path configFile, Path profilesDir, Path stateDir) {
     public static final String PROFILES = "profiles";
 
     public static Locations of(Path config, Path profiles, Path stateDir) {
+        for (var given : java.util.Map.of("--config", String.valueOf(config), "--profiles", String.valueOf(profiles),
+                "--state-dir", String.valueOf(stateDir)).entrySet()) {
+            if (given.getValue().isBlank()) {
+                throw dev.launch.util.LaunchException.usage(given.getKey() + " was given an empty path; name a "
+                        + (given.getKey().equals("--config") ? "file" : "directory") + " (or leave the option out for the default)");
+            }
+        }
         return new Locations(
                 config != null ? config : firstExisting(Path.of(CONFIG), home().resolve(CONFIG)),
                 profiles != null ? profiles : firstExisting(Path.of(PROFILES), home().resolve(PROFILES)),

@@ -70,7 +70,7 @@ final class InstanceJson {
     static Instance read(Map<String, Object> m) throws IOException {
         try {
             Map<String, Integer> ports = new LinkedHashMap<>();
-            object(m.getOrDefault("ports", Map.of())).forEach((k, v) -> ports.put(k, ((Number) v).intValue()));
+            object(m.getOrDefault("ports", Map.of())).forEach((k, v) -> ports.put(k, port(v)));
             List<Instance.ProcessInfo> processes = new ArrayList<>();
             for (Object o : list(m, "processes")) {
                 Map<String, Object> p = object(o);
@@ -83,24 +83,34 @@ final class InstanceJson {
                 Map<String, Object> b = object(o);
                 Map<String, String> written = new LinkedHashMap<>();
                 object(b.getOrDefault("written", Map.of())).forEach((k, v) -> written.put(k, String.valueOf(v)));
-                envFiles.add(new EnvFile.Backup(path(text(b, "file")), Boolean.TRUE.equals(b.get("existed")),
+                envFiles.add(new EnvFile.Backup(InstanceCheck.envFilePath(path(text(b, "file"))), Boolean.TRUE.equals(b.get("existed")),
                         text(b, "originalContent"), written, text(b, "ownerId")));
             }
             List<Instance.EnvTarget> envTargets = new ArrayList<>();
             for (Object o : list(m, "envTargets")) {
                 Map<String, Object> t = object(o);
-                envTargets.add(new Instance.EnvTarget(path(text(t, "file")), strings(t, "values")));
+                envTargets.add(new Instance.EnvTarget(InstanceCheck.envFilePath(path(text(t, "file"))), strings(t, "values")));
             }
             String kind = text(m, "kind");
-            return new Instance((int) number(m, "format", 0), text(m, "id"), text(m, "profile"),
+            Instance instance = new Instance((int) number(m, "format", 0), text(m, "id"), text(m, "profile"),
                     kind == null ? Instance.Kind.RUN : Instance.Kind.valueOf(kind),
                     new PortRange(text(m, "range"), (int) number(m, "blockStart", 0), (int) number(m, "blockCount", 0)), ports, number(m, "pid", 0),
                     text(m, "pidStart"), number(m, "createdAt", 0), number(m, "leaseUntil", 0), text(m, "runToken"),
                     text(m, "cwd"), m.get("watchdogPid") == null ? null : number(m, "watchdogPid", 0), processes, envFiles,
                     envTargets, strings(m, "urls"), Boolean.TRUE.equals(m.get("sticky")));
+            InstanceCheck.check(instance);
+            return instance;
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new IOException("unexpected value in the entry (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static int port(Object v) {
+        double d = ((Number) v).doubleValue();
+        if (!(d >= 1 && d <= 65535) || d != Math.rint(d)) {
+            throw new IllegalArgumentException("port " + v + " is not between 1 and 65535");
+        }
+        return (int) d;
     }
 
     private static String text(Map<String, Object> m, String key) {
@@ -124,7 +134,7 @@ final class InstanceJson {
         return v == null ? List.of() : (List<?>) v;
     }
 
-    private static Path path(String text) {
-        return text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
+    private static String path(String text) {
+        return text != null && text.startsWith("file:") ? Path.of(URI.create(text)).toString() : text;
     }
 }

@@ -18,10 +18,15 @@ public enum PortFormat {
         };
     }
 
+    /** Only names a shell takes as variables are printed, and values are quoted for it (eval runs these lines). */
     private static String lines(Instance instance, String prefix) {
         StringBuilder sb = new StringBuilder();
-        instance.ports().forEach((name, port) ->
-                sb.append(prefix).append(Names.portVariable(name)).append('=').append(port).append('\n'));
+        instance.ports().forEach((name, port) -> {
+            String variable = Names.portVariable(name);
+            if (Names.VARIABLE.matcher(variable).matches()) {
+                sb.append(prefix).append(variable).append('=').append(Names.shellQuote(String.valueOf(port))).append('\n');
+            }
+        });
         return sb.toString();
     }
 

@@ -1,25 +1,24 @@
 package dev.launch.registry;
 
+import dev.launch.util.IoErrors;
 import dev.launch.util.Json;
 import dev.launch.util.LaunchException;
+import dev.launch.util.Names;
+import dev.launch.util.PrivateFiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -32,6 +31,8 @@ import java.util.function.Function;
  */
 public final class Registry {
     private static final ReentrantLock IN_JVM = new ReentrantLock();
+    /** Far more than any entry needs (env file backups included); a bigger file is not read. */
+    static final long MAX_ENTRY_BYTES = 8L << 20;
 
     private final Path dir;
     private final Path instances;
@@ -91,7 +92,7 @@ public final class Registry {
             try {
                 Files.deleteIfExists(instances.resolve(id + ".json"));
             } catch (IOException e) {
-                throw LaunchException.failure("cannot remove registry entry " + id + " in " + instances + ": " + e.getMessage());
+                throw LaunchException.failure("cannot remove registry entry " + id + " in " + instances + ": " + IoErrors.reason(e));
             }
         }
 
@@ -121,15 +122,23 @@ public final class Registry {
     }
 
     private <T> T locked(Function<Session, T> body, boolean bury) {
-        IN_JVM.lock();
         try {
-            Files.createDirectories(instances);
-            try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            if (!IN_JVM.tryLock(StateLock.WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw LaunchException.failure("the registry in " + dir + " stayed busy in this process for "
+                        + StateLock.WAIT.toSeconds() + "s; gave up waiting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LaunchException.failure("interrupted while waiting for the registry in " + dir);
+        }
+        try {
+            StateDir.prepare(dir);
+            PrivateFiles.createDirectory(instances);
+            try (StateLock ignored = StateLock.acquire(dir.resolve("lock"))) {
                 return body.apply(load(bury));
             }
         } catch (IOException e) {
-            throw LaunchException.failure("cannot use the registry in " + dir + ": " + e.getMessage()
+            throw LaunchException.failure("cannot use the registry in " + dir + ": " + IoErrors.reason(e)
                     + " (choose another with --state-dir or LAUNCH_STATE_DIR)");
         } finally {
             IN_JVM.unlock();
@@ -171,8 +180,14 @@ public final class Registry {
         return files;
     }
 
+    /** One entry file: a regular file of bounded size whose content passes {@link InstanceCheck}. */
     public static Instance read(Path file) throws IOException {
-        return InstanceJson.read(InstanceJson.object(Json.read(Files.readString(file, StandardCharsets.UTF_8))));
+        return InstanceJson.read(json(file));
+    }
+
+    private static Map<String, Object> json(Path file) throws IOException {
+        byte[] bytes = PrivateFiles.read(file, MAX_ENTRY_BYTES);
+        return InstanceJson.object(Json.read(new String(bytes, StandardCharsets.UTF_8)));
     }
 
     private Session load(boolean bury) throws IOException {
@@ -187,10 +202,10 @@ public final class Registry {
             Instance instance;
             int format;
             try {
-                Map<String, Object> json = InstanceJson.object(Json.read(Files.readString(file, StandardCharsets.UTF_8)));
+                Map<String, Object> json = json(file);
                 format = InstanceJson.format(json);
                 instance = InstanceJson.read(json);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 quarantine(file, e);
                 continue;
             }
@@ -205,7 +220,11 @@ public final class Registry {
             if (instance.alive(now)) {
                 live.add(instance);
             } else if (bury) {
-                bury(file, instance);
+                try {
+                    bury(file, instance);
+                } catch (IOException e) {
+                    warn("the entry " + file.getFileName() + " of a dead launcher could not be moved aside: " + IoErrors.reason(e));
+                }
             }
         }
         live.sort(Comparator.comparingLong(Instance::createdAt).thenComparing(Instance::id));
@@ -218,39 +237,37 @@ public final class Registry {
             Files.deleteIfExists(file);
             return;
         }
-        Files.createDirectories(dead);
+        PrivateFiles.createDirectory(dead);
         move(file, dead.resolve(instance.id() + "-" + instance.createdAt() + ".json"));
     }
 
-    private void quarantine(Path file, Exception cause) throws IOException {
+    private void quarantine(Path file, Exception cause) {
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
-        move(file, aside);
-        String reason = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
-        warn("registry entry " + file + " was unreadable (" + reason + "); moved aside to " + aside.getFileName());
+        String reason = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage()
+                : cause instanceof IOException io ? IoErrors.reason(io) : String.valueOf(cause.getMessage());
+        try {
+            move(file, aside);
+        } catch (IOException e) {
+            warn("registry entry " + file + " is unusable (" + Names.printable(reason) + ") and could not be moved aside ("
+                    + IoErrors.reason(e) + "); it is ignored");
+            return;
+        }
+        warn("registry entry " + file + " was unreadable (" + Names.printable(reason) + "); moved aside to " + aside.getFileName());
     }
 
     private void write(Instance instance) {
         Path target = instances.resolve(instance.id() + ".json");
-        Path tmp = instances.resolve("." + instance.id() + ".json.tmp-" + ProcessHandle.current().pid());
         try {
-            byte[] bytes = InstanceJson.write(instance).getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                // No fsync: after a crash every owner is dead, so no entry could be worth keeping.
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-            }
-            move(tmp, target);
+            InstanceCheck.check(instance);
+            // No fsync: after a crash every owner is dead, so no entry could be worth keeping.
+            PrivateFiles.writeAtomically(target, InstanceJson.write(instance).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw LaunchException.failure("cannot write registry entry " + target + ": " + e.getMessage());
+            throw LaunchException.failure("cannot write registry entry " + target + ": " + IoErrors.reason(e));
         }
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        PrivateFiles.move(from, to);
     }
 
     private void warn(String message) {

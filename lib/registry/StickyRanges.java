@@ -2,24 +2,19 @@ package dev.launch.registry;
 
 import dev.launch.ports.PortRange;
 import dev.launch.util.Json;
+import dev.launch.util.PrivateFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The block each checkout (its directory) had last time, per profile, for {@code ports.sticky}:
@@ -81,10 +76,10 @@ public final class StickyRanges {
     private Map<String, Map<String, Object>> entries() {
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 return entries;
             }
-            if (Json.read(Files.readString(file, StandardCharsets.UTF_8)) instanceof Map<?, ?> map) {
+            if (Json.read(new String(PrivateFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8)) instanceof Map<?, ?> map) {
                 map.forEach((k, v) -> {
                     if (k instanceof String key && v instanceof Map<?, ?> entry) {
                         entries.put(key, (Map<String, Object>) entry);
@@ -98,19 +93,6 @@ public final class StickyRanges {
     }
 
     private void write(String json) throws IOException {
-        Path tmp = file.resolveSibling(".sticky.json." + ProcessHandle.current().pid() + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-            ByteBuffer bytes = ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                ch.write(bytes);
-            }
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        PrivateFiles.writeAtomically(file, json.getBytes(StandardCharsets.UTF_8));
     }
 }

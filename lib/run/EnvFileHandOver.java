@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 public final class EnvFileHandOver {
     private EnvFileHandOver() {}
 
-    /** Releases every env file {@code leaving} owns; returns what could not be restored, one message each. */
-    public static List<String> release(Registry.Session session, Instance leaving, Consumer<String> say) {
-        List<String> problems = new ArrayList<>();
+    /** Releases every env file {@code leaving} owns; returns those that could not be restored, with why. */
+    public static List<Reaper.Unrestored> release(Registry.Session session, Instance leaving, Consumer<String> say) {
+        List<Reaper.Unrestored> problems = new ArrayList<>();
         for (EnvFile.Backup backup : leaving.envFiles()) {
             Optional<Heir> heir = heir(session, leaving, backup.file());
             try {
@@ -38,13 +38,9 @@ public final class EnvFileHandOver {
                     continue;
                 }
             } catch (LaunchException e) {
-                problems.add(e.getMessage() + "; restoring it instead");
+                say.accept(e.getMessage() + "; restoring it instead");
             }
-            try {
-                EnvFile.restore(backup);
-            } catch (LaunchException e) {
-                problems.add(e.getMessage());
-            }
+            problems.addAll(Reaper.restore(List.of(backup)));
         }
         return problems;
     }

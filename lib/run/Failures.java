@@ -75,6 +75,9 @@ final class Failures {
     /** Why {@code p} cannot be started at all (no such command or directory), or null. */
     static String missingCommand(RenderedProcess p) {
         Path cwd = p.cwd() == null ? Path.of("").toAbsolutePath() : p.cwd();
+        if (Files.exists(cwd) && !Files.isDirectory(cwd)) {
+            return "cannot start " + p.name() + ": its working directory " + cwd + " is a file, not a directory";
+        }
         if (!Files.isDirectory(cwd)) {
             return "cannot start " + p.name() + ": its working directory " + cwd + " does not exist";
         }

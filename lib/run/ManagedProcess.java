@@ -18,6 +18,8 @@ final class ManagedProcess {
     final RenderedProcess spec;
     private final Supervisor.Listener listener;
     volatile Process process;
+    /** Read once at spawn, while the process is surely ours; a dead process has none to read. */
+    volatile String processStart;
     List<Thread> pumps = List.of();
     int generation;
     int restarts;
@@ -65,8 +67,10 @@ final class ManagedProcess {
         completed = false;
         exitCode = null;
         process = null;
+        processStart = null;
         report("starting");
         process = pb.start();
+        processStart = Processes.startOf(process.toHandle());
         pumps = List.of(logs.pump(spec.name(), process.getInputStream(), watch),
                 logs.pump(spec.name(), process.getErrorStream(), watch));
         report("running");
@@ -93,8 +97,7 @@ final class ManagedProcess {
 
     void report(String state) {
         long pid = process == null ? 0 : process.pid();
-        String start = process == null ? null : Processes.startOf(process.toHandle());
-        listener.changed(new Instance.ProcessInfo(spec.name(), pid, start, state, restarts, exitCode));
+        listener.changed(new Instance.ProcessInfo(spec.name(), pid, processStart, state, restarts, exitCode));
     }
 
     /** Lets the pumps write what the process wrote last (bounded: a grandchild may hold the pipe open). */

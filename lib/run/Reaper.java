@@ -31,7 +31,7 @@ public final class Reaper {
         List<String> problems = registry.lockedLeavingDead(session -> EnvFileHandOver.release(session, instance, line -> {
             err.println("launch: " + line);
             err.flush();
-        }));
+        })).stream().map(Unrestored::problem).toList();
         return new Result(processes.processesEnded(), instance.envFiles().size() - problems.size(), problems);
     }
 
@@ -45,20 +45,23 @@ public final class Reaper {
             ProcessTree.Outcome outcome = ProcessTree.terminate(roots, instance.runToken(), grace);
             ended = outcome.terminated() + outcome.killed();
         }
-        List<String> problems = restore(instance.envFiles());
-        return new Result(ended, instance.envFiles().size() - problems.size(), problems);
+        List<Unrestored> left = restore(instance.envFiles());
+        return new Result(ended, instance.envFiles().size() - left.size(), left.stream().map(Unrestored::problem).toList());
     }
 
-    /** Gives each env file its earlier content back; what could not be restored, one message each. */
-    public static List<String> restore(List<EnvFile.Backup> backups) {
-        List<String> problems = new ArrayList<>();
+    /** An env file that could not get its earlier content back: its backup is the only copy of that content. */
+    public record Unrestored(EnvFile.Backup backup, String problem) {}
+
+    /** Gives each env file its earlier content back; those that could not be restored, with why. */
+    public static List<Unrestored> restore(List<EnvFile.Backup> backups) {
+        List<Unrestored> left = new ArrayList<>();
         for (EnvFile.Backup backup : backups) {
             try {
                 EnvFile.restore(backup);
             } catch (LaunchException e) {
-                problems.add(e.getMessage());
+                left.add(new Unrestored(backup, e.getMessage()));
             }
         }
-        return problems;
+        return left;
     }
 }

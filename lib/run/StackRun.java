@@ -75,6 +75,10 @@ public final class StackRun {
 
     /** Runs the stack until it fails or is stopped, and cleans up after it: the launcher's exit code. */
     public int run() {
+        if (profile.processes().isEmpty()) {
+            throw LaunchException.usage("profile " + profile.name() + " has no processes to run; add some under processes:"
+                    + " in " + profile.file() + ", or allocate its ports alone with: ports " + profile.name());
+        }
         reserve();
         Supervisor supervisor;
         try {
@@ -242,18 +246,28 @@ public final class StackRun {
         if (handOverNotice != null) {
             handOverNotice.stop();
         }
+        List<Reaper.Unrestored> left = new ArrayList<>();
         try {
             // Under the lock, from the entry as the registry has it (with any file handed to this
             // instance since it started): each env file passes to the next instance using it, or
             // gets its earlier content back; then the entry goes.
             registry.locked(session -> {
                 Optional<Instance> me = session.find(instance.id());
-                List<String> problems = me.isEmpty() ? Reaper.restore(backups)
-                        : EnvFileHandOver.release(session, me.get(), line -> err.println("launch: " + line));
-                problems.forEach(problem -> err.println("launch: " + problem));
-                session.remove(instance.id());
+                left.addAll(me.isEmpty() ? Reaper.restore(backups)
+                        : EnvFileHandOver.release(session, me.get(), line -> err.println("launch: " + line)));
+                left.forEach(u -> err.println("launch: " + u.problem()));
+                if (left.isEmpty()) {
+                    session.remove(instance.id());
+                } else {
+                    // The entry holds the only copy of what those files held: `prune` restores them later.
+                    session.put(me.orElse(instance).withEnvFiles(left.stream().map(Reaper.Unrestored::backup).toList()));
+                }
                 return null;
             });
+            if (!left.isEmpty()) {
+                err.println("launch: the earlier content of " + left.size() + " env file(s) is kept in the registry;"
+                        + " once the file can be written, `prune` puts it back");
+            }
         } catch (LaunchException e) {
             err.println("launch: " + e.getMessage());
         }

@@ -9,6 +9,9 @@ import java.util.List;
 
 /** Stops one instance from outside its launcher: for `stop` and the web page. */
 public final class Stopper {
+    /** How long a SIGKILLed launcher gets to vanish, and the grace its leftovers get after it. */
+    static final Duration AFTER_KILL = Duration.ofSeconds(1);
+
     private Stopper() {}
 
     /** How long a launcher gets to take a stop request over its control channel. */
@@ -22,7 +25,9 @@ public final class Stopper {
     /**
      * A lease is just dropped; a run's launcher is asked over its control channel, naming
      * {@code by} ("launch stop (pid 42)", "the web page"), else sent SIGTERM, and tears its own
-     * stack down; one that takes longer than {@code wait} is killed and cleaned up after.
+     * stack down; one that takes longer than {@code wait} is killed and cleaned up after. Every
+     * wait is bounded, and a launcher that exited but was not reaped by its parent (a zombie)
+     * counts as gone.
      */
     public static void stop(Registry registry, Instance instance, Duration wait, String by) {
         if (instance.kind() == Instance.Kind.LEASE) {
@@ -39,21 +44,39 @@ public final class Stopper {
         if (!asked(registry, instance, by)) {
             launcher.destroy();
         }
-        try {
-            launcher.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        if (!awaitGone(launcher, wait)) {
             // The launcher did not finish its own teardown in time: kill it and do the teardown here.
             launcher.destroyForcibly();
-            launcher.onExit().join();
+            awaitGone(launcher, AFTER_KILL);
             // its entry as last written: env files handed over to it since `instance` was read count too
-            Reaper.cleanUp(registry.peek(instance.id()).orElse(instance), Duration.ofSeconds(5), registry,
+            Reaper.cleanUp(registry.peek(instance.id()).orElse(instance), AFTER_KILL, registry,
                     new java.io.PrintWriter(System.err, true));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
         }
         registry.live();
+    }
+
+    /** True once {@code process} has exited (or is a zombie); false when {@code limit} passed first. */
+    static boolean awaitGone(ProcessHandle process, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean interrupted = false;
+        try {
+            while (Processes.running(process)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(Math.min(50, Math.max(1, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            return true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static boolean asked(Registry registry, Instance instance, String by) {

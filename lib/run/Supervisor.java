@@ -416,6 +416,9 @@ public final class Supervisor {
                     events.add(r.ready() ? new Ready(s.name(), generation) : new NotReady(s.name(), generation, r.problem()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // A check that dies must say so: silence would leave the stack "starting" for ever.
+                    events.add(new NotReady(s.name(), generation, "its readiness check failed (" + e.getMessage() + ")"));
                 }
             });
         }

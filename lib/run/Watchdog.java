@@ -168,7 +168,8 @@ public final class Watchdog implements AutoCloseable {
         if (stateDir != null) {
             entryOf(new Registry(stateDir, null), id, token); // loads the JSON classes now, not when every second counts
         }
-        while (Processes.find(launcherPid, launcherStart).isPresent()) {
+        // Without the launcher's start time its pid proves nothing; the pipe alone tells.
+        while (launcherStart == null || Processes.find(launcherPid, launcherStart).isPresent()) {
             Thread.sleep(500);
         }
         reader.join(1000); // the pipe usually reports first; give it a moment, then act ourselves
@@ -181,7 +182,7 @@ public final class Watchdog implements AutoCloseable {
         // Processes first (tracked pids and the token find them all); the registry, slower to
         // read in a cold JVM, only adds pids a process may have hidden from the token scan.
         List<ProcessHandle> roots = new ArrayList<>();
-        tracked.forEach((pid, start) -> Processes.find(pid, "null".equals(start) ? null : start).ifPresent(roots::add));
+        tracked.forEach((pid, start) -> Processes.find(pid, start).ifPresent(roots::add));
         ProcessTree.Outcome outcome = ProcessTree.terminate(roots, token, grace);
         Registry registry = stateDir == null ? null : new Registry(stateDir, err);
         Optional<Instance> entry = registry == null ? Optional.empty() : entryOf(registry, id, token);

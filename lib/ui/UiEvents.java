@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,12 +21,15 @@ import java.util.function.Supplier;
 /**
  * Server-sent events for the page ({@code /api/events}): every 500 ms, while anyone listens, the
  * instances are read again and, when anything but the uptime changed, sent to every listener as
- * one {@code instances} event (the same array as /api/instances). A comment every 15 s keeps
- * idle connections open and finds the closed ones.
+ * one {@code instances} event (the same array as /api/instances). A comment every 5 s keeps
+ * idle connections open and finds the closed ones. Each event carries the whole list, so a
+ * listener that falls behind needs only the newest: its queue holds a few and drops the oldest.
  */
 final class UiEvents implements AutoCloseable {
     static final long TICK_MILLIS = 500;
-    private static final long KEEPALIVE_SECONDS = 15;
+    /** Also how soon a listener that left gives its place back: a closed connection shows only on writing. */
+    private static final long KEEPALIVE_SECONDS = 5;
+    private static final int QUEUE = 4;
     /** Compared by identity: a sentinel that no payload can be. */
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String CLOSE = new String("close");
@@ -63,7 +66,7 @@ final class UiEvents implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
-        listeners.forEach(q -> q.offer(CLOSE));
+        listeners.forEach(q -> offer(q, CLOSE));
     }
 
     private void tick() {
@@ -77,7 +80,7 @@ final class UiEvents implements AutoCloseable {
             if (!key.equals(lastKey)) {
                 lastKey = key;
                 String payload = new String(UiServer.bytes(now), StandardCharsets.UTF_8);
-                listeners.forEach(q -> q.offer(payload));
+                listeners.forEach(q -> offer(q, payload));
             }
             lastProblem = null;
         } catch (RuntimeException e) {
@@ -106,7 +109,7 @@ final class UiEvents implements AutoCloseable {
     void stream(HttpExchange ex) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE);
         listeners.add(queue);
         try (OutputStream out = ex.getResponseBody()) {
             write(out, "retry: 1000\n\n");
@@ -122,6 +125,12 @@ final class UiEvents implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             listeners.remove(queue);
+        }
+    }
+
+    private static void offer(BlockingQueue<String> queue, String payload) {
+        while (!queue.offer(payload)) {
+            queue.poll();
         }
     }
 

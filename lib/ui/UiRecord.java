@@ -1,6 +1,9 @@
 package dev.launch.ui;
 
 import dev.launch.proc.Processes;
+import dev.launch.registry.StateDir;
+import dev.launch.registry.StateLock;
+import dev.launch.util.PrivateFiles;
 import dev.launch.util.Json;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -10,11 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,19 +38,16 @@ public final class UiRecord {
 
     /** Runs {@code body} holding the ui lock (the registry's lock is not held meanwhile). */
     public <T> T locked(Callable<T> body) throws Exception {
-        Files.createDirectories(stateDir);
-        try (FileChannel channel = FileChannel.open(stateDir.resolve("ui.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+        StateDir.prepare(stateDir);
+        try (StateLock ignored = StateLock.acquire(stateDir.resolve("ui.lock"))) {
             return body.call();
         }
     }
 
     /** The recorded `ui`, if its process is alive and its URL answers for this state dir. */
     public Optional<Entry> running() {
-        Entry entry;
-        try {
-            entry = Json.mapper().readValue(file.toFile(), Entry.class);
-        } catch (IOException e) {
+        Entry entry = read().orElse(null);
+        if (entry == null) {
             return Optional.empty();
         }
         if (entry.url() == null || !Processes.isAlive(entry.pid(), entry.pidStart()) || !answers(entry.url())) {
@@ -62,27 +59,38 @@ public final class UiRecord {
     public void write(String url) throws IOException {
         ProcessHandle me = ProcessHandle.current();
         Entry entry = new Entry(url, me.pid(), Processes.startOf(me), stateDir.toString());
-        Path tmp = file.resolveSibling(".ui.json.tmp-" + me.pid());
-        Files.write(tmp, Json.mapper().writeValueAsBytes(entry));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.writeAtomically(file, Json.mapper().writeValueAsBytes(entry));
     }
 
     /** Removes the record if it is still this process's. */
     public void clear() {
-        try {
-            Entry entry = Json.mapper().readValue(file.toFile(), Entry.class);
-            if (entry.pid() == ProcessHandle.current().pid()) {
+        if (read().filter(entry -> entry.pid() == ProcessHandle.current().pid()).isPresent()) {
+            try {
                 Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // the next `ui` checks the pid and URL anyway
             }
+        }
+    }
+
+    /** The record, if it is a small regular file that parses; only a loopback http URL is taken from it. */
+    private Optional<Entry> read() {
+        try {
+            Entry entry = Json.mapper().readValue(PrivateFiles.read(file, 64 * 1024), Entry.class);
+            return entry.url() != null && entry.url().matches("http://(127\\.0\\.0\\.1|localhost):[0-9]{1,5}/[A-Za-z0-9?=&_./-]*") ? Optional.of(entry)
+                    : Optional.empty();
         } catch (IOException e) {
-            // Nothing recorded, or unreadable: the next `ui` checks the pid and URL anyway.
+            return Optional.empty(); // nothing recorded, or not usable: as if none
         }
     }
 
     private boolean answers(String url) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "api/health"))
+            URI address = URI.create(url + "api/health");
+            // The server answers only its session, which this state dir's user holds.
+            String cookie = UiSession.cookieName(address.getPort()) + "=" + UiSession.open(stateDir).cookieValue();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(address).header("Cookie", cookie)
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return false;

@@ -1,5 +1,6 @@
 package dev.launch.ui;
 
+import dev.launch.proc.Processes;
 import dev.launch.project.Locations;
 import dev.launch.registry.InstanceView;
 import dev.launch.run.Stopper;
@@ -22,18 +23,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -41,18 +42,24 @@ import java.util.regex.Pattern;
  * The web UI: the page and its assets from {@code web/} on the classpath, and the JSON API it uses
  * ({@code /api/instances}, {@code /api/ranges}, {@code /api/events}, {@code POST /api/instances/ID/stop}, and
  * through {@link InstanceApi} an instance's logs and its processes' restart, stop and start).
- * Bound to 127.0.0.1 only. A state change needs POST, this run's token in {@value #TOKEN_HEADER}
- * and, when the browser sends one, our own Origin; every request must name us in its Host header,
- * so a page on another site (or one that rebinds its DNS name to 127.0.0.1) can neither stop a
- * stack nor read the token.
+ * Bound to 127.0.0.1 only. Every request must name us in its Host header (so a site that rebinds
+ * its DNS name to 127.0.0.1 gets nothing), must not come from another origin, and must carry the
+ * session cookie ({@link UiSession}) that opening the one-time link gave the browser; a state
+ * change also needs POST. Other local users, and pages on other ports, can neither read nor act.
+ * Threads are bounded, and so are the long-lived event streams, each of which holds one.
  */
 public final class UiServer implements AutoCloseable {
-    public static final String TOKEN_HEADER = "X-Launch-Token";
+    static final int MAX_THREADS = 48;
+    static final int MAX_STREAMS = 32;
     static final Duration STOP_WAIT = Duration.ofSeconds(30);
     static final ObjectWriter JSON = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern STOP_PATH = Pattern.compile("/api/instances/([A-Za-z0-9._-]+)/stop");
+    private static final String SCRIPT = "text/javascript; charset=utf-8";
     private static final Map<String, String> ASSETS = Map.of(
-            "/app.js", "text/javascript; charset=utf-8",
+            "/app.js", SCRIPT,
+            "/cards.js", SCRIPT,
+            "/logs.js", SCRIPT,
+            "/util.js", SCRIPT,
             "/style.css", "text/css; charset=utf-8");
     private static final String CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -60,26 +67,30 @@ public final class UiServer implements AutoCloseable {
     private final ExecutorService threads;
     private final Registry registry;
     private final Supplier<List<Map<String, Object>>> ranges;
-    private final String token;
+    private final UiSession session;
     private final int port;
     private final UiEvents events;
+    private final Semaphore streams = new Semaphore(MAX_STREAMS);
     private final InstanceApi instanceApi;
 
-    private UiServer(HttpServer http, Registry registry, Supplier<List<Map<String, Object>>> ranges, PrintWriter err) {
+    private UiServer(HttpServer http, Registry registry, UiSession session, Supplier<List<Map<String, Object>>> ranges,
+                     PrintWriter err) {
         this.http = http;
         this.registry = registry;
+        this.session = session;
         this.ranges = ranges;
         this.port = http.getAddress().getPort();
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        this.token = HexFormat.of().formatHex(random);
         this.events = new UiEvents(this::instances, err);
         this.instanceApi = new InstanceApi(registry, events::poke);
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "launch-ui");
-            t.setDaemon(true);
-            return t;
-        });
+        // A fixed number of threads that time out when idle; more requests wait in the queue.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "launch-ui");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.threads = pool;
         http.setExecutor(threads);
         http.createContext("/", this::handle);
     }
@@ -91,7 +102,8 @@ public final class UiServer implements AutoCloseable {
     public static UiServer start(Registry registry, Supplier<List<Map<String, Object>>> ranges, int port, PrintWriter err)
             throws IOException {
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-        UiServer server = new UiServer(HttpServer.create(new InetSocketAddress(loopback, port), 64), registry, ranges, err);
+        UiSession session = UiSession.open(registry.dir());
+        UiServer server = new UiServer(HttpServer.create(new InetSocketAddress(loopback, port), 64), registry, session, ranges, err);
         server.http.start();
         server.events.start();
         return server;
@@ -105,8 +117,13 @@ public final class UiServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/";
     }
 
-    public String token() {
-        return token;
+    /** The page's address with a fresh one-time key: opening it gives the browser its session. */
+    public String loginUrl() throws IOException {
+        return loginUrl(url(), session.issueKey());
+    }
+
+    public static String loginUrl(String url, String key) {
+        return url + "?k=" + key;
     }
 
     @Override
@@ -116,14 +133,28 @@ public final class UiServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    /** What /api/instances and every event carry: status --json's object for each live instance. */
+    /**
+     * What /api/instances and every event carry: status --json's object for each live instance,
+     * each running process also with the time it started (the page shows its uptime).
+     */
     List<Map<String, Object>> instances() {
         long now = System.currentTimeMillis();
         List<Map<String, Object>> all = new ArrayList<>();
         for (Instance instance : registry.live()) {
-            all.add(InstanceView.describe(instance, now));
+            Map<String, Object> view = InstanceView.describe(instance, now);
+            view.put("processes", instance.processes().stream().map(UiServer::process).toList());
+            all.add(view);
         }
         return all;
+    }
+
+    private static Map<String, Object> process(Instance.ProcessInfo p) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = Json.mapper().convertValue(p, LinkedHashMap.class);
+        if (p.pid() > 0 && p.pidStart() != null && Processes.isAlive(p.pid(), p.pidStart())) {
+            ProcessHandle.of(p.pid()).flatMap(h -> h.info().startInstant()).ifPresent(t -> m.put("startedAt", t.toString()));
+        }
+        return m;
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -133,7 +164,26 @@ public final class UiServer implements AutoCloseable {
                 error(ex, 403, "this server answers only to 127.0.0.1:" + port + " or localhost:" + port);
                 return;
             }
+            String origin = ex.getRequestHeaders().getFirst("Origin");
+            if (origin != null && !ownOrigins().contains(origin)) {
+                error(ex, 403, "cross-origin request refused (Origin " + origin + ")");
+                return;
+            }
             String path = ex.getRequestURI().getPath();
+            String key = loginKey(ex);
+            if (key != null) {
+                login(ex, key);
+                return;
+            }
+            if (!session.admits(ex.getRequestHeaders().get("Cookie"), port)) {
+                refuse(ex, path);
+                return;
+            }
+            String site = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
+            if (path.startsWith("/api/") && ("cross-site".equals(site) || "same-site".equals(site))) {
+                error(ex, 403, "requests from other sites are refused");
+                return;
+            }
             var stop = STOP_PATH.matcher(path);
             if (stop.matches()) {
                 stop(ex, stop.group(1));
@@ -141,7 +191,11 @@ public final class UiServer implements AutoCloseable {
             }
             if (InstanceApi.handles(path)) {
                 if (InstanceApi.changesState(path) ? mayChange(ex) : isGet(ex)) {
-                    instanceApi.handle(ex, path);
+                    if (path.endsWith("/stream")) {
+                        stream(ex, () -> instanceApi.handle(ex, path));
+                    } else {
+                        instanceApi.handle(ex, path);
+                    }
                 }
                 return;
             }
@@ -155,11 +209,10 @@ public final class UiServer implements AutoCloseable {
                 return;
             }
             switch (path) {
-                case "/", "/index.html" -> send(ex, 200, "text/html; charset=utf-8",
-                        asset("index.html").replace("{{TOKEN}}", token).getBytes(StandardCharsets.UTF_8));
+                case "/", "/index.html" -> send(ex, 200, "text/html; charset=utf-8", asset("index.html").getBytes(StandardCharsets.UTF_8));
                 case "/api/instances" -> json(ex, 200, instances());
                 case "/api/ranges" -> ranges(ex);
-                case "/api/events" -> events.stream(ex);
+                case "/api/events" -> stream(ex, () -> events.stream(ex));
                 case "/api/health" -> json(ex, 200, health());
                 default -> {
                     if (ASSETS.containsKey(path)) {
@@ -178,24 +231,67 @@ public final class UiServer implements AutoCloseable {
         }
     }
 
+    /** The one-time key of a {@code GET /?k=KEY} request, else null. */
+    private static String loginKey(HttpExchange ex) {
+        String query = ex.getRequestURI().getRawQuery();
+        if (!ex.getRequestMethod().equals("GET") || !ex.getRequestURI().getPath().equals("/") || query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("k=")) {
+                return pair.substring(2);
+            }
+        }
+        return null;
+    }
+
     /**
-     * The guard of every state-changing request: POST, our own Origin (when the browser sends
-     * one) and this run's token. False after answering the refusal.
+     * A good key becomes the session cookie, then the page loads from its plain address. The hop
+     * is a page of our own rather than a 303: a SameSite=Strict cookie is not sent on a redirect
+     * that a click on another site started, and this way the link works from anywhere.
      */
-    private boolean mayChange(HttpExchange ex) {
+    private void login(HttpExchange ex, String key) throws IOException {
+        boolean hasSession = session.admits(ex.getRequestHeaders().get("Cookie"), port);
+        if (!session.redeem(key) && !hasSession) {
+            send(ex, 403, "text/html; charset=utf-8", UiPages.usedLink().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ex.getResponseHeaders().add("Set-Cookie", UiSession.cookieName(port) + "=" + session.cookieValue()
+                + "; Path=/; HttpOnly; SameSite=Strict");
+        send(ex, 200, "text/html; charset=utf-8", UiPages.enter().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 403 without a session: a page that says how to get one, or JSON for the API. */
+    private static void refuse(HttpExchange ex, String path) throws IOException {
+        if (path.equals("/") || path.equals("/index.html")) {
+            send(ex, 403, "text/html; charset=utf-8", UiPages.noSession().getBytes(StandardCharsets.UTF_8));
+        } else {
+            error(ex, 403, UiPages.NO_SESSION);
+        }
+    }
+
+    private interface Streaming {
+        void run() throws IOException;
+    }
+
+    /** A long-lived answer (server-sent events): at most {@link #MAX_STREAMS} at once, each holds a thread. */
+    private void stream(HttpExchange ex, Streaming body) throws IOException {
+        if (!streams.tryAcquire()) {
+            error(ex, 503, "too many live views open (" + MAX_STREAMS + "); close some tabs of this page");
+            return;
+        }
+        try {
+            body.run();
+        } finally {
+            streams.release();
+        }
+    }
+
+    /** The guard of every state-changing request, after the session and Origin checks: POST. False after answering. */
+    private static boolean mayChange(HttpExchange ex) {
         if (!ex.getRequestMethod().equals("POST")) {
             ex.getResponseHeaders().set("Allow", "POST");
             error(ex, 405, "this needs POST");
-            return false;
-        }
-        String origin = ex.getRequestHeaders().getFirst("Origin");
-        if (origin != null && !ownOrigins().contains(origin)) {
-            error(ex, 403, "cross-origin request refused (Origin " + origin + ")");
-            return false;
-        }
-        String given = ex.getRequestHeaders().getFirst(TOKEN_HEADER);
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            error(ex, 403, "missing or wrong " + TOKEN_HEADER + " (reload the page)");
             return false;
         }
         return true;
@@ -274,7 +370,7 @@ public final class UiServer implements AutoCloseable {
         }
     }
 
-    private static void error(HttpExchange ex, int status, String message) {
+    static void error(HttpExchange ex, int status, String message) {
         try {
             json(ex, status, Map.of("error", message));
         } catch (IOException | RuntimeException ignored) {

@@ -8,9 +8,20 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern FORM = Pattern.compile("([0-9]+)\\s*(ms|s|m|h)?");
 
+    /** Longer than any grace, timeout or lease means anything; beyond it arithmetic on nanoseconds would overflow. */
+    public static final Duration MAX = Duration.ofHours(24);
+
     private Durations() {}
 
-    /** Parses a duration; the message of the IllegalArgumentException is fit for the user. */
+    /** {@code d} itself, or an IllegalArgumentException (fit for the user) when it is over {@link #MAX}. */
+    public static Duration capped(Duration d, String text) {
+        if (d.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("must be at most 24h (got " + text + ")");
+        }
+        return d;
+    }
+
+    /** Parses a duration of at most 24h; the message of the IllegalArgumentException is fit for the user. */
     public static Duration parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.strip());
         if (!m.matches() || m.group(1).length() > 9) {
@@ -18,12 +29,12 @@ public final class Durations {
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
+        return capped(switch (unit) {
             case "ms" -> Duration.ofMillis(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofSeconds(n);
-        };
+        }, text.strip());
     }
 
     /** The shortest of the accepted forms that says exactly {@code d}: "5s", "500ms", "2m". */

@@ -1,45 +1,141 @@
 package dev.launch.util;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Directories 0700 and files 0600, created that way (no window with wider rights), never through a symlink. */
+/**
+ * Files of the state dir: created 0600 and exclusively, never followed through a symlink, read
+ * only when they are regular files of a bounded size (a FIFO would block the reader, /dev/zero
+ * would never end).
+ */
 public final class PrivateFiles {
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
     private PrivateFiles() {}
 
+    public static FileAttribute<?>[] fileMode() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    public static FileAttribute<?>[] dirMode() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    /** Creates the directory 0700 if it is missing (its parents as the umask says). */
+    public static void createDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(dir, dirMode());
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Creates the directory 0700 if it is missing (its parent must exist). */
     public static void directory(Path dir) throws IOException {
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(dir, dirMode());
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(dir + " exists and is not a directory");
             }
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(dir);
         }
     }
 
+    /** Appends to {@code file}, creating it 0600; never through a symlink. */
     public static OutputStream append(Path file) throws IOException {
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        var noFollow = Set.<java.nio.file.OpenOption>of(LinkOption.NOFOLLOW_LINKS);
-        java.util.Set<java.nio.file.OpenOption> all = new java.util.HashSet<>(options);
-        all.addAll(noFollow);
+        return Channels.newOutputStream(FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), fileMode()));
+    }
+
+    /** Opens {@code file} for writing, creating it 0600 (an existing file is kept); never through a symlink. */
+    public static FileChannel openForLock(Path file) throws IOException {
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                fileMode());
+    }
+
+    /**
+     * Replaces {@code target} with {@code bytes}: written to a temp file beside it, created 0600
+     * and exclusively (whatever sits at the temp name, a planted symlink too, is removed, never
+     * written through), then renamed over the target.
+     */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
+        Files.deleteIfExists(tmp);
         try {
-            return Channels.newOutputStream(Files.newByteChannel(file, all,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))));
-        } catch (UnsupportedOperationException e) {
-            return Channels.newOutputStream(Files.newByteChannel(file, all));
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), fileMode())) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+            }
+            move(tmp, target);
+            tmp = null;
+        } finally {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * The content of {@code file}, which must be a regular file (not a symlink, FIFO, device or
+     * directory) of at most {@code maxBytes}; otherwise an IOException that says which.
+     */
+    public static byte[] read(Path file, long maxBytes) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isRegularFile()) {
+            throw new IOException(attrs.isSymbolicLink() ? "is a symbolic link" : attrs.isDirectory() ? "is a directory"
+                    : "is not a regular file");
+        }
+        if (attrs.size() > maxBytes) {
+            throw new IOException("is larger than " + maxBytes / 1024 + " KiB");
+        }
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new IOException("is larger than " + maxBytes / 1024 + " KiB");
+            }
+            return bytes;
         }
     }
 }

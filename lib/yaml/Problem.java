@@ -9,6 +9,22 @@ import java.nio.file.Path;
 public record Problem(Severity severity, Path file, int line, int column, String keyPath, String message) {
     public enum Severity { ERROR, WARNING }
 
+    /** A message quotes what the file says; a 20000-character name must not make it a page long. */
+    private static final int LIMIT = 300;
+
+    public Problem {
+        keyPath = bounded(keyPath);
+        message = bounded(message);
+    }
+
+    private static String bounded(String text) {
+        if (text == null) {
+            return null;
+        }
+        String line = dev.launch.util.Names.printable(text);
+        return line.length() <= LIMIT ? line : line.substring(0, LIMIT) + "…";
+    }
+
     public static Problem error(Path file, int line, int column, String keyPath, String message) {
         return new Problem(Severity.ERROR, file, line, column, keyPath, message);
     }

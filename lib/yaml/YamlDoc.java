@@ -3,8 +3,15 @@ package dev.launch.yaml;
 import dev.launch.util.Durations;
 import dev.launch.util.Suggest;
 
+import dev.launch.util.IoErrors;
+
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,12 +46,18 @@ public final class YamlDoc {
     }
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    /** Far above any real ports.yaml or profile; what is bigger is not read at all. */
+    static final int MAX_BYTES = 1 << 20;
+    /** How much of a scalar a message quotes. */
+    private static final int QUOTE_LIMIT = 60;
 
     private final Path file;
     private final String source;
     private final Node root;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<Node> merging = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Each merged mapping is read once, however often aliases repeat it (else 25 nested merges take minutes). */
+    private final Map<Node, Map<String, Entry>> merged = new java.util.IdentityHashMap<>();
 
     private YamlDoc(Path file, String source, Node root) {
         this.file = file;
@@ -56,13 +69,31 @@ public final class YamlDoc {
     public static YamlDoc read(Path file, String missingHint) {
         String text;
         try {
-            text = Files.readString(file);
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attrs.isDirectory()) {
+                return failed(file, "is a directory, not a YAML file");
+            }
+            if (!attrs.isRegularFile()) {
+                return failed(file, "is not a regular file (a FIFO, socket or device); give the path of a YAML file");
+            }
+            if (attrs.size() > MAX_BYTES) {
+                return failed(file, "is " + attrs.size() / (1024 * 1024) + " MiB; a config file is at most 1 MiB");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                return failed(file, "is more than 1 MiB; a config file is at most 1 MiB");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             return failed(file, "not found; " + missingHint);
-        } catch (MalformedInputException e) {
+        } catch (CharacterCodingException e) {
             return failed(file, "is not UTF-8 text");
         } catch (IOException e) {
-            return failed(file, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            return failed(file, "cannot be read: " + IoErrors.reason(e));
         }
         return parse(file, text);
     }
@@ -151,7 +182,17 @@ public final class YamlDoc {
         if (node instanceof SequenceNode) {
             return "a list";
         }
-        return "\"" + ((ScalarNode) node).getValue() + "\"";
+        return quote(((ScalarNode) node).getValue());
+    }
+
+    /** A value as a message quotes it: on one line, cut short when long. */
+    static String quote(String value) {
+        String oneLine = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        oneLine = dev.launch.util.Names.printable(oneLine);
+        if (oneLine.codePointCount(0, oneLine.length()) > QUOTE_LIMIT) {
+            oneLine = oneLine.substring(0, oneLine.offsetByCodePoints(0, QUOTE_LIMIT)) + "…";
+        }
+        return "\"" + oneLine + "\"";
     }
 
     /** The keys of a mapping in file order; duplicates and {@code <<} merges are handled here. */
@@ -188,15 +229,19 @@ public final class YamlDoc {
     private void collectMerge(Node value, String keyPath, List<Entry> into) {
         List<Node> sources = value instanceof SequenceNode s ? s.getValue() : List.of(value);
         for (Node source : sources) {
-            if (!merging.add(source)) {
-                error(value, keyPath, "a << merge refers to itself");
-                continue;
+            Map<String, Entry> m = merged.get(source);
+            if (m == null && !merged.containsKey(source)) {
+                if (!merging.add(source)) {
+                    error(value, keyPath, "a << merge refers to itself");
+                    continue;
+                }
+                m = mapping(source, keyPath, "a mapping to merge with <<");
+                merging.remove(source);
+                merged.put(source, m);
             }
-            Map<String, Entry> m = mapping(source, keyPath, "a mapping to merge with <<");
             if (m != null) {
                 into.addAll(m.values());
             }
-            merging.remove(source);
         }
     }
 
@@ -294,7 +339,12 @@ public final class YamlDoc {
                 error(node, keyPath, "must not be negative (got " + seconds + ")");
                 return null;
             }
-            return java.time.Duration.ofSeconds(seconds);
+            try {
+                return Durations.capped(java.time.Duration.ofSeconds(seconds), s.getValue());
+            } catch (IllegalArgumentException e) {
+                error(node, keyPath, e.getMessage());
+                return null;
+            }
         }
         String text = text(node, keyPath);
         if (text == null) {

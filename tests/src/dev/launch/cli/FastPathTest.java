@@ -42,7 +42,7 @@ class FastPathTest {
 
     @BeforeAll
     static void copyProject(@TempDir Path bootstrap) throws IOException {
-        for (String name : List.of("launch.java", "jbang", "ports.yaml", "lib", "profiles")) {
+        for (String name : List.of("launch.java", "jbang", "bin", "ports.yaml", "lib", "profiles")) {
             copy(ROOT.resolve(name), project.resolve(name));
         }
         String xdg = System.getenv("XDG_CACHE_HOME");

@@ -179,7 +179,7 @@ class PortsConfigLoaderTest {
     void theRepositoryPortsYamlLoadsWithoutProblems() {
         PortsConfig config = PortsConfigLoader.load(Path.of(System.getenv("LAUNCH_HOME"), "ports.yaml"));
         assertEquals(List.of("DEFAULT", "DEVELOPMENT", "CYPRESS", "BACKEND_TEST", "SECONDARY_DEV", "TERTIARY_DEV",
-                "MY_ORCHESTRATOR"), List.copyOf(config.ranges().keySet()));
+                "MY_ORCHESTRATOR", "UI"), List.copyOf(config.ranges().keySet()));
         assertEquals(new PortRange("DEVELOPMENT", 5001, 4), config.ranges().get("DEVELOPMENT"));
         assertEquals(new PortRange("MY_ORCHESTRATOR", 6001, 4), config.ranges().get("MY_ORCHESTRATOR"));
         assertEquals(List.of(), config.warnings());

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +68,30 @@ public final class Launcher {
 
     /** Runs to completion (at most two minutes) and returns exit code, stdout and stderr. */
     public static Result run(Path workDir, Map<String, String> env, String... args) {
+        return within(Duration.ofMinutes(2), workDir, env, args);
+    }
+
+    /** As {@link #run}, but an AssertionError (and the process killed) when it takes longer than {@code limit}. */
+    public static Result within(Duration limit, Path workDir, Map<String, String> env, String... args) {
         try {
             ProcessBuilder pb = processBuilder(workDir, env, args);
             Path errFile = java.nio.file.Files.createTempFile("launch-err", ".txt");
             pb.redirectError(errFile.toFile());
             Process p = pb.start();
             p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            java.util.concurrent.CompletableFuture<byte[]> stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return p.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    return new byte[0];
+                }
+            });
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError("launch " + String.join(" ", args) + " did not finish in 2 minutes");
+                throw new AssertionError("launch " + String.join(" ", args) + " did not finish in " + limit.toSeconds() + "s");
             }
+            String out = new String(stdout.join(), StandardCharsets.UTF_8);
             String err = java.nio.file.Files.readString(errFile);
             java.nio.file.Files.deleteIfExists(errFile);
             return new Result(p.exitValue(), out, err);

@@ -36,6 +36,7 @@ class InstanceApiTest {
     @TempDir
     Path dir;
     UiServer server;
+    String cookie;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
@@ -51,16 +52,18 @@ class InstanceApiTest {
         Registry registry = new Registry(project.state, new PrintWriter(new StringWriter(), true));
         server = UiServer.start(registry, () -> RangeStates.rows(PortsConfigLoader.load(project.config),
                 registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true));
+        cookie = UiClient.signedIn(server).cookie;
         return stack;
     }
 
     /** What the page sends with a state-changing request (kept in one place for when the session rules change). */
     private HttpRequest.Builder asThePage(HttpRequest.Builder b) {
-        return b.header(UiServer.TOKEN_HEADER, server.token()).header("Origin", server.url().replaceAll("/$", ""));
+        return b.header("Cookie", cookie).header("Origin", server.url().replaceAll("/$", ""));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, boolean asPage) throws Exception {
@@ -97,7 +100,7 @@ class InstanceApiTest {
         String id = stack.id();
         List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/instances/" + id
-                + "/logs/stream?process=ticker&lines=2")).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                + "/logs/stream?process=ticker&lines=2")).header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals("text/event-stream; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

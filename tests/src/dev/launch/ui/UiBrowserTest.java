@@ -1,17 +1,12 @@
 package dev.launch.ui;
 
-import dev.launch.registry.RangeStates;
-import dev.launch.config.PortsConfigLoader;
 import dev.launch.registry.Instance;
-import dev.launch.registry.Registry;
 import dev.launch.testing.Browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +29,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page in a real headless Chromium: two instances with their ports, a port that stops
- * listening, and the stop button. Writes screenshots to tests/target/ui.png (and ui-narrow.png),
- * the wide one also to $LAUNCH_UI_SCREENSHOT when set: that is how docs/ui.png is made.
+ * The page in a real headless Chromium over registry entries with real owner processes: two
+ * instances with their ports, a port that stops listening, and the stop button. Writes
+ * tests/target/fixture.png and fixture-narrow.png (docs/ gets its pictures from UiScreenshotTest).
  */
 class UiBrowserTest {
     static ChromeDriver chrome;
@@ -60,8 +55,7 @@ class UiBrowserTest {
             chrome = Browser.start(browserProfile);
         }
         stacks = new UiFixture(dir);
-        server = UiServer.start(stacks.registry, () -> RangeStates.rows(PortsConfigLoader.load(stacks.project.config),
-                stacks.registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true));
+        server = stacks.server();
         chrome.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -69,6 +63,12 @@ class UiBrowserTest {
     void tearDown() throws IOException {
         server.close();
         stacks.close();
+    }
+
+    /** Opens the one-time link, as a user does with the one `ui` prints; the page then sits at its plain address. */
+    private void signIn() throws IOException {
+        chrome.get(server.loginUrl());
+        within(5).until(ExpectedConditions.urlToBe(server.url()));
     }
 
     private WebDriverWait within(int seconds) {
@@ -98,7 +98,7 @@ class UiBrowserTest {
     @Test
     @EnabledIf(value = "dev.launch.testing.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
     void showsEachInstanceWithItsPortsAsLinksAndStaysReadableWhenNarrow() throws Exception {
-        chrome.get(server.url());
+        signIn();
         assertTrue(within(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("empty"))).getText()
                 .contains("no instances — start one with ./jbang launch.java dev"));
 
@@ -124,10 +124,10 @@ class UiBrowserTest {
         assertTrue(chrome.findElement(By.id("empty")).getAttribute("hidden") != null);
         within(5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-range='RA']"), "held by dev-1"));
         chrome.manage().window().setSize(new Dimension(1280, 1160));
-        screenshot("ui.png", System.getenv("LAUNCH_UI_SCREENSHOT"));
+        screenshot("fixture.png", null);
 
         chrome.manage().window().setSize(new Dimension(380, 900));
-        screenshot("ui-narrow.png", null);
+        screenshot("fixture-narrow.png", null);
         Object overflow = chrome.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling in a narrow window");
     }
@@ -137,7 +137,7 @@ class UiBrowserTest {
     void aPortTurnsNotListeningWithinSecondsOfItsProcessStopping() throws Exception {
         Instance one = stacks.start("dev-1", 0, UiFixture.readyStack());
         stacks.start("dev-2", 1, UiFixture.readyStack());
-        chrome.get(server.url());
+        signIn();
         card("dev-1");
         assertEquals("listening", portState("dev-1", "alice"));
 
@@ -151,11 +151,28 @@ class UiBrowserTest {
 
     @Test
     @EnabledIf(value = "dev.launch.testing.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
+    void aLeaseShowsAsAReservationNotAsAFailure() throws Exception {
+        var leased = stacks.project.inProcess("ports", "app", "--lease", "60s");
+        assertEquals(0, leased.exit(), leased.err());
+        signIn();
+        WebElement lease = card("app-1");
+        assertEquals("reserved", text("[data-instance='app-1'] .kind"));
+        assertTrue(text("[data-instance='app-1'] .lease-note").startsWith("ports reserved by a `ports` call until"),
+                text("[data-instance='app-1'] .lease-note"));
+        assertEquals(0, lease.findElements(By.cssSelector(".badge.down, .state-failed, .state-exited")).size(),
+                "nothing in red: " + lease.getText());
+        assertEquals("reserved", portState("app-1", "p0"));
+        assertEquals("Release", text("[data-instance='app-1'] button.stop"));
+        assertEquals("1 reservation", text("#summary"));
+    }
+
+    @Test
+    @EnabledIf(value = "dev.launch.testing.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
     void theStopButtonStopsAnInstanceAndItsCardGoes() throws Exception {
         stacks.start("dev-1", 0, UiFixture.readyStack());
         stacks.start("dev-2", 1, UiFixture.readyStack());
         Process owner = stacks.owners.get("dev-2");
-        chrome.get(server.url());
+        signIn();
 
         card("dev-2").findElement(By.cssSelector("button.stop")).click();
         WebElement confirm = within(2).until(ExpectedConditions.elementToBeClickable(

@@ -1,9 +1,11 @@
 package dev.launch.ui;
 
+import dev.launch.config.PortsConfigLoader;
 import dev.launch.envfile.EnvFile;
 import dev.launch.proc.Processes;
 import dev.launch.ports.PortRange;
 import dev.launch.registry.Instance;
+import dev.launch.registry.RangeStates;
 import dev.launch.registry.Registry;
 import dev.launch.testing.TestPorts;
 import dev.launch.testing.TestProject;
@@ -39,6 +41,16 @@ final class UiFixture implements AutoCloseable {
         project = new TestProject(dir);
         bases = project.withChain(3, PORT_NAMES.size(), false);
         registry = new Registry(project.state, new PrintWriter(warnings, true));
+    }
+
+    /** A UiServer of this registry on {@code port} (0: any free one). */
+    UiServer server(int port) throws IOException {
+        return UiServer.start(registry, () -> RangeStates.rows(PortsConfigLoader.load(project.config),
+                registry.locked(Registry.Session::holders)), port, new PrintWriter(new StringWriter(), true));
+    }
+
+    UiServer server() throws IOException {
+        return server(0);
     }
 
     /** A RUN entry for {@code id} on the block of range number {@code rangeIndex}, every port listening. */

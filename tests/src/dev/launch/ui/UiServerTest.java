@@ -1,12 +1,6 @@
 package dev.launch.ui;
 
-import dev.launch.registry.RangeStates;
-import dev.launch.config.PortsConfigLoader;
 import dev.launch.registry.Instance;
-import dev.launch.registry.Registry;
-import dev.launch.testing.Launcher;
-import dev.launch.testing.TestPorts;
-import dev.launch.util.ExitCode;
 import dev.launch.util.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,23 +13,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,13 +37,13 @@ class UiServerTest {
     Path dir;
     UiFixture stacks;
     UiServer server;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    UiClient client;
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() throws Exception {
         stacks = new UiFixture(dir);
-        server = UiServer.start(stacks.registry, () -> RangeStates.rows(PortsConfigLoader.load(stacks.project.config),
-                stacks.registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true));
+        server = stacks.server();
+        client = UiClient.signedIn(server);
     }
 
     @AfterEach
@@ -65,20 +53,7 @@ class UiServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String token, String origin) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            b.header(UiServer.TOKEN_HEADER, token);
-        }
-        if (origin != null) {
-            b.header("Origin", origin);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return client.get(path);
     }
 
     private JsonNode json(HttpResponse<String> response) throws IOException {
@@ -116,38 +91,38 @@ class UiServerTest {
     }
 
     @Test
-    void showsTheEmptyStateAndCarriesTheTokenOnlyInThePage() throws Exception {
+    void showsTheEmptyStateAndServesTheModulesOfThePage() throws Exception {
         assertEquals("[]", get("/api/instances").body());
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("<meta name=\"launch-token\" content=\"" + server.token() + "\">"), page.body());
         assertTrue(page.body().contains("no instances — start one with <code>./jbang launch.java dev</code>"));
+        assertFalse(page.body().contains(client.cookie.substring(client.cookie.indexOf('=') + 1)), "no secret in the page");
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
-        assertEquals(200, get("/app.js").statusCode());
-        assertEquals(200, get("/style.css").statusCode());
+        for (String asset : new String[] {"/app.js", "/cards.js", "/logs.js", "/util.js", "/style.css"}) {
+            assertEquals(200, get(asset).statusCode(), asset);
+        }
         assertEquals(404, get("/nothing").statusCode());
-        assertFalse(get("/api/instances").body().contains(server.token()));
     }
 
     @Test
-    void stoppingNeedsPostThisRunsTokenAndOurOwnOrigin() throws Exception {
+    void stoppingNeedsPostTheSessionAndOurOwnOrigin() throws Exception {
         stacks.start("dev-1", 0, UiFixture.readyStack());
         Process owner = stacks.owners.get("dev-1");
         String stop = "/api/instances/dev-1/stop";
-        String ownOrigin = "http://127.0.0.1:" + server.port();
+        String ownOrigin = client.ownOrigin();
 
         HttpResponse<String> viaGet = get(stop);
         assertEquals(405, viaGet.statusCode());
         assertEquals("POST", viaGet.headers().firstValue("Allow").orElse(""));
-        assertEquals(403, post(stop, null, ownOrigin).statusCode());
-        assertEquals(403, post(stop, "0123456789abcdef", ownOrigin).statusCode());
-        assertEquals(403, post(stop, server.token(), "http://evil.example").statusCode());
-        assertEquals(403, post(stop, server.token(), "http://127.0.0.1:" + (server.port() == 65535 ? 1 : server.port() + 1)).statusCode());
-        assertEquals(403, post(stop, server.token(), "null").statusCode());
+        assertEquals(403, client.anonymous().post(stop, ownOrigin).statusCode());
+        assertEquals(403, client.post(stop, "http://evil.example").statusCode());
+        assertEquals(403, client.post(stop, "http://127.0.0.1:" + (server.port() == 65535 ? 1 : server.port() + 1)).statusCode());
+        assertEquals(403, client.post(stop, "http://localhost:" + (server.port() == 65535 ? 1 : server.port() + 1)).statusCode());
+        assertEquals(403, client.post(stop, "null").statusCode());
         assertTrue(owner.isAlive(), "a refused request must not stop anything");
-        assertEquals(404, post("/api/instances/dev-9/stop", server.token(), ownOrigin).statusCode());
+        assertEquals(404, client.post("/api/instances/dev-9/stop", ownOrigin).statusCode());
 
-        HttpResponse<String> ok = post(stop, server.token(), ownOrigin);
+        HttpResponse<String> ok = client.post(stop, "http://localhost:" + server.port());
         assertEquals(200, ok.statusCode(), ok.body());
         assertTrue(owner.waitFor(5, TimeUnit.SECONDS), "the instance's launcher got SIGTERM and ended");
         assertEquals("[]", get("/api/instances").body());
@@ -157,7 +132,8 @@ class UiServerTest {
     void answersOnlyToItsOwnHostNameAndOnlyOnLoopback() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET / HTTP/1.1\r\nHost: rebound.example:" + server.port() + "\r\nConnection: close\r\n\r\n")
+            out.write(("GET / HTTP/1.1\r\nHost: rebound.example:" + server.port() + "\r\nCookie: " + client.cookie
+                    + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
@@ -183,8 +159,7 @@ class UiServerTest {
 
     @Test
     void eventsPushAChangeWithinASecond() throws Exception {
-        HttpResponse<Stream<String>> events = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/events")).build(),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> events = client.lines("/api/events");
         assertEquals("text/event-stream; charset=utf-8", events.headers().firstValue("Content-Type").orElse(""));
         Iterator<String> lines = events.body().filter(l -> l.startsWith("data: ")).iterator();
         assertEquals("data: []", lines.next());
@@ -198,50 +173,29 @@ class UiServerTest {
     }
 
     @Test
-    void aSecondUiReusesTheFirstAndSaysSo() throws Exception {
-        Process first = Launcher.processBuilder(stacks.project.root, java.util.Map.of(), stacks.project.args("ui"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    void liveViewsAreCappedAndTheRestOfThePageStillAnswers() throws Exception {
+        List<HttpResponse<Stream<String>>> open = new ArrayList<>();
         try {
-            String url = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            assertTrue(url != null && url.matches("http://127\\.0\\.0\\.1:\\d+/"), "first ui printed " + url);
-
-            Launcher.Result second = stacks.project.inProcess("ui");
-            assertEquals(0, second.exit(), second.err());
-            assertEquals(url, second.out().trim());
-            assertTrue(second.err().contains("already running (pid " + first.pid() + "); reusing it"), second.err());
-            assertTrue(Files.exists(stacks.project.state.resolve("ui.json")));
-        } finally {
-            first.destroy();
-            assertTrue(first.waitFor(10, TimeUnit.SECONDS));
-        }
-        assertFalse(Files.exists(stacks.project.state.resolve("ui.json")), "Ctrl-C/SIGTERM removes the ui record");
-    }
-
-    @Test
-    void takesTheFirstFreePortOfTheUiRange() throws Exception {
-        int base = TestPorts.freeBlock(3);
-        Files.writeString(stacks.project.config, Files.readString(stacks.project.config)
-                + "  UI: { base: " + base + ", count: 3 }\n");
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", base)) {
-            Process ui = Launcher.processBuilder(stacks.project.root, java.util.Map.of(), stacks.project.args("ui"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try {
-                String url = new BufferedReader(new InputStreamReader(ui.getInputStream(), StandardCharsets.UTF_8)).readLine();
-                assertEquals("http://127.0.0.1:" + (base + 1) + "/", url);
-            } finally {
-                ui.destroy();
-                ui.waitFor(10, TimeUnit.SECONDS);
+            for (int n = 0; n < UiServer.MAX_STREAMS; n++) {
+                HttpResponse<Stream<String>> events = client.lines("/api/events");
+                assertEquals(200, events.statusCode(), "stream " + n);
+                open.add(events);
             }
+            HttpResponse<String> refused = get("/api/events");
+            assertEquals(503, refused.statusCode());
+            assertTrue(refused.body().contains("too many live views"), refused.body());
+            assertEquals(200, get("/api/instances").statusCode(), "ordinary requests still get a thread");
+        } finally {
+            open.forEach(r -> r.body().close());
         }
-    }
-
-    @Test
-    void aBusyExplicitPortIsAClearError() throws Exception {
-        try (ServerSocket busy = TestPorts.listen("127.0.0.1", TestPorts.freeBlock(1))) {
-            Launcher.Result r = stacks.project.inProcess("ui", "--port", Integer.toString(busy.getLocalPort()));
-            assertEquals(ExitCode.FAILURE, r.exit(), r.err());
-            assertTrue(r.err().startsWith("launch: port " + busy.getLocalPort() + " is busy"), r.err());
-        }
-        assertEquals(ExitCode.USAGE, stacks.project.inProcess("ui", "--port", "70000").exit());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int status;
+        do {
+            Thread.sleep(200);
+            HttpResponse<Stream<String>> again = client.lines("/api/events");
+            status = again.statusCode();
+            again.body().close();
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertEquals(200, status, "a closed view gives its place back");
     }
 }

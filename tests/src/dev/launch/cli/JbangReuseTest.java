@@ -1,0 +1,180 @@
+package dev.launch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ./jbang's reuse step with and without a JBang on PATH: a run with nothing changed starts no
+ * JBang, an edit in a sub-package or a new file a //SOURCES glob picks up is built and run. The
+ * JBang on PATH is the very jar ./jbang bootstraps, behind a launcher that keeps JBang's exit-255
+ * protocol (as the real one does) and notes each start in a log.
+ */
+class JbangReuseTest {
+    record Run(int exit, String out, String err) {}
+
+    static final Path ROOT = Path.of(System.getenv().getOrDefault("LAUNCH_HOME", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    static Path work;
+
+    static Path jbangCache;
+
+    @BeforeAll
+    static void findJbang(@TempDir Path bootstrap) {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        Path user = base.resolve("launch").resolve("jbang-0.132.1");
+        jbangCache = Files.isRegularFile(user.resolve(".complete")) ? user : bootstrap.resolve("jbang");
+    }
+
+    @Test
+    void throughAnInstalledJbangNothingChangedStartsNoJbangAndEditsAreRun() throws Exception {
+        Path project = copyProject("installed");
+        Path bin = Files.createDirectories(work.resolve("installed-bin"));
+        Path log = work.resolve("installed-jbang.log");
+        Path launcher = bin.resolve("jbang");
+        Files.writeString(launcher, """
+                #!/usr/bin/env bash
+                echo "$*" >> '%s'
+                output=$(java -classpath '%s/lib/*' dev.jbang.Main "$@")
+                rc=$?
+                if [[ $rc -eq 255 ]]; then eval "exec $output"; fi
+                [[ -z $output ]] || printf '%%s\\n' "$output"
+                exit $rc
+                """.formatted(log, jbangCache));
+        launcher.toFile().setExecutable(true);
+        String path = bin + File.pathSeparator + pathWithoutJbang();
+        Map<String, String> env = Map.of("PATH", path);
+        if (!Files.isRegularFile(jbangCache.resolve(".complete"))) {
+            // fill the cache the fake launcher runs from, through ./jbang's own bootstrap
+            assertEquals(0, jbang(project, Map.of("PATH", pathWithoutJbang()), "launch.java", "--version").exit());
+        }
+
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
+        Files.deleteIfExists(log);
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
+        assertFalse(Files.exists(log), "a run with nothing changed started JBang: " + (Files.exists(log) ? Files.readString(log) : ""));
+
+        editVersion(project, "9.9.1-installed");
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch 9.9.1-installed ");
+        assertTrue(Files.readString(log).contains("launch.java"), "the edit went through the installed JBang");
+        Files.delete(log);
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch 9.9.1-installed ");
+        assertFalse(Files.exists(log), "the edited build is reused");
+
+        addPackage(project);
+        Run r = jbang(project, env, "launch.java", "--version");
+        assertVersion(r, "launch 9.9.1-installed ");
+        assertTrue(Files.exists(log), "a new file in lib/ is compiled by JBang, so it is a miss");
+    }
+
+    @Test
+    void withoutJbangOnPathNothingChangedStartsNoJbangAndEditsAreRun() throws Exception {
+        Path project = copyProject("fetched");
+        Path logs = Files.createDirectories(work.resolve("fetched-jvms"));
+        // Every JVM that JBang starts, its own and the app's, leaves a log file named for its pid.
+        Map<String, String> env = Map.of("PATH", pathWithoutJbang(), "JBANG_JAVA_OPTIONS", "-Xlog:os=info:file=" + logs + "/jvm-%p.log");
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
+        assertEquals(1, jvmsStarted(logs, () -> jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " "),
+                "a run with nothing changed starts the app's JVM only");
+
+        editVersion(project, "9.9.2-fetched");
+        assertTrue(jvmsStarted(logs, () -> jbang(project, env, "launch.java", "--version"), "launch 9.9.2-fetched ") >= 2,
+                "the edit went through JBang");
+        assertEquals(1, jvmsStarted(logs, () -> jbang(project, env, "launch.java", "--version"), "launch 9.9.2-fetched "),
+                "the edited build is reused");
+    }
+
+    private interface Call {
+        Run call() throws Exception;
+    }
+
+    private static long jvmsStarted(Path logs, Call run, String versionPrefix) throws Exception {
+        try (Stream<Path> old = Files.list(logs)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        assertVersion(run.call(), versionPrefix);
+        try (Stream<Path> made = Files.list(logs)) {
+            return made.count();
+        }
+    }
+
+    private static void assertVersion(Run r, String prefix) {
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith(prefix), r.out() + r.err());
+    }
+
+    /** Keeps the file's old time, as cp -p, tar or rsync -t would: only its checksum gives the edit away. */
+    private static void editVersion(Path project, String version) throws IOException {
+        Path file = project.resolve("lib/cli/Version.java");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(file);
+        Files.writeString(file, Files.readString(file).replaceAll("VERSION = \"[^\"]*\"", "VERSION = \"" + version + "\""));
+        Files.setLastModifiedTime(file, before);
+    }
+
+    private static void addPackage(Path project) throws IOException {
+        Path dir = Files.createDirectories(project.resolve("lib/extra"));
+        Files.writeString(dir.resolve("Extra.java"), "package dev.launch.extra;\n\npublic final class Extra {}\n");
+    }
+
+    private static Path copyProject(String name) throws IOException {
+        Path project = work.resolve(name);
+        for (String part : List.of("launch.java", "jbang", "bin", "ports.yaml", "lib", "profiles")) {
+            try (Stream<Path> all = Files.walk(ROOT.resolve(part))) {
+                for (Path p : all.toList()) {
+                    Path target = project.resolve(ROOT.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        return project;
+    }
+
+    private static Run jbang(Path project, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(project.resolve("jbang").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
+        pb.environment().remove("LAUNCH_HOME");
+        pb.environment().put("LAUNCH_JBANG_CACHE", jbangCache.toString());
+        pb.environment().put("LAUNCH_FAST_CACHE", work.resolve("fast").toString());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        if (!p.waitFor(4, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("./jbang did not finish in 4 minutes");
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static String pathWithoutJbang() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(d -> !d.isEmpty() && !Files.isExecutable(Path.of(d, "jbang")))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}
