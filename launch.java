@@ -1,4 +1,4 @@
-///usr/bin/env jbang "$0" "$@" ; exit $?
+///usr/bin/env true; exec "$(dirname "$0")/jbang" "$0" "$@"
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.yaml:snakeyaml:2.7
@@ -11,6 +11,7 @@
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xshare:auto
 
 import dev.launch.cli.CheckCommand;
+import dev.launch.cli.CompletionCommand;
 import dev.launch.cli.Cli;
 import dev.launch.cli.EnvCommand;
 import dev.launch.cli.FindCommand;
@@ -28,11 +29,27 @@ import dev.launch.cli.ValidateCommand;
 import dev.launch.cli.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ScopeType;
 
-@Command(name = "launch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
+@Command(name = "./jbang launch.java", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
+        exitCodeList = {
+            "0:success (for a run: every process completed)",
+            "1:a process failed or was not ready in time",
+            "2:bad usage or bad configuration",
+            "3:no free block in any range of the chain",
+            "130:stopped by Ctrl-C (SIGINT)",
+            "141:standard output closed (e.g. the reader of a pipe went away)",
+            "143:stopped by SIGTERM or ./jbang launch.java stop",
+            "129:stopped by SIGHUP (the terminal closed)",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./jbang launch.java dev              run the dev stack on the first free block",
+            "  ./jbang launch.java help ports       help for one command",
+        },
         subcommands = {
             PortsCommand.class,
             CheckCommand.class,
@@ -47,6 +64,8 @@ import picocli.CommandLine.ScopeType;
             RangesCommand.class,
             ValidateCommand.class,
             UiCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class,
         })
 public class launch implements Callable<Integer> {
     @Mixin(name = "globals")

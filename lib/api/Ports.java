@@ -1,6 +1,7 @@
 package dev.launch.api;
 
 import dev.launch.project.Locations;
+import dev.launch.config.PortsConfig;
 import dev.launch.config.PortsConfigLoader;
 import dev.launch.ports.PortProbe;
 import dev.launch.ports.PortRange;
@@ -10,7 +11,6 @@ import dev.launch.util.LaunchException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -105,15 +105,8 @@ public final class Ports {
             throw new IllegalArgumentException("names must not be empty");
         }
         String key = normalise(name);
-        PortRange range = ranges.get(key);
-        if (range == null) {
-            range = ranges.entrySet().stream()
-                    .filter(e -> normalise(e.getKey()).equals(key))
-                    .map(Map.Entry::getValue)
-                    .findFirst()
-                    .orElseThrow(() -> LaunchException.usage("unknown port range \"" + name
-                            + "\" (expected one of " + String.join(", ", ranges.keySet()) + ")"));
-        }
+        PortRange range = PortsConfig.lookup(ranges, name).orElseThrow(() -> LaunchException.usage("unknown port range \"" + name
+                + "\" (expected one of " + String.join(", ", ranges.keySet()) + ")"));
         if (names.size() > range.count()) {
             throw new IllegalArgumentException("range " + key + " has " + range.count()
                     + " ports, fewer than the " + names.size() + " names " + names);
@@ -128,7 +121,7 @@ public final class Ports {
 
     /** "secondary-dev " -> "SECONDARY_DEV", as the original resolved environment names. */
     static String normalise(String name) {
-        return name.trim().toUpperCase(Locale.ROOT).replaceAll("[-\\s]+", "_");
+        return PortsConfig.normalise(name);
     }
 
     /** ports.yaml in the working directory, else beside launch.java (LAUNCH_HOME). */

@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
  * {@code 5002  busy  listening on 127.0.0.1, ::1 — pid 4242 (python3 -m http.server 5002)}.
  */
 @Command(name = "check",
-        header = "Is each port free? Who holds a busy one; exit 1 if any is busy")
+        header = "Is each port free? Who holds a busy one; exit 1 if any is busy",
+        exitCodeList = {"0:every port is free", "1:a port is busy", "2:not a port (1-65535)"},
+        footerHeading = "%nExample:%n",
+        footer = "  ./jbang launch.java check 5001 5002")
 public final class CheckCommand extends BaseCommand {
     private static final int MAX_SHOWN_COMMAND = 80;
 

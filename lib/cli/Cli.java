@@ -18,12 +18,16 @@ public final class Cli {
      */
     public static int run(Object topCommand, String... args) {
         WarmStartRecord.writeIfAsked();
+        if (args.length > 0 && args[0].equals(Complete.COMMAND)) {
+            return Complete.run(args, new PrintWriter(System.out, true));
+        }
         int fast = FastPath.run(args);
         return fast != FastPath.NOT_HANDLED ? fast : create(topCommand).execute(args);
     }
 
     public static CommandLine create(Object topCommand) {
         CommandLine cl = new CommandLine(topCommand);
+        HelpSections.install(cl);
         cl.registerConverter(java.time.Duration.class, text -> {
             try {
                 return Durations.parse(text);
@@ -34,8 +38,7 @@ public final class Cli {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println("launch: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("launch: " + UsageErrors.describe(ex));
             err.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();
             return ExitCode.USAGE;

@@ -12,10 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "env", header = "Print the ports of a running instance, for another shell: eval \"$(./jbang launch.java env dev-1)\"",
-        description = "With --env-files: what it writes into its env files, e.g. ./jbang launch.java env dev-2 --env-files > app/.env.local")
+@Command(name = "env", header = "Print the ports of a running instance, for another shell.",
+        description = "With --env-files: what it writes into its env files, e.g. ./jbang launch.java env dev-2 --env-files > app/.env.local",
+        exitCodeList = {"0:printed", "1:no such running instance"},
+        footerHeading = "%nExample (the && keeps a failure from running an empty eval):%n",
+        footer = "  x=$(./jbang launch.java env dev-1) && eval \"$x\"")
 public final class EnvCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
+    @Parameters(index = "0", paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
     String id;
 
     // The default is the field's initial value, as in PortsCommand, for FastPath's sake.

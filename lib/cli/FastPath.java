@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Runs the plain forms of {@code ports}, {@code status} and {@code env} without picocli.
  *
- * <p>Why: these are what scripts call on every shell start ({@code eval "$(./jbang launch.java
- * ports)"}), and picocli's classes cannot go into a class-data sharing archive (class file
+ * <p>Why: these are what scripts call on every shell start ({@code x=$(./jbang launch.java
+ * ports) && eval "$x"}), and picocli's classes cannot go into a class-data sharing archive (class file
  * version 49); loading them and building the model of the whole command tree is more than half of
  * such a run. This is not a second parser: it recognises only the forms picocli would accept the
  * same way (each option of the command once, values that are not options, no {@code --opt=value},

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
  * both work. Exit 3 when there is no such port or block (also when N exceeds BASE..PORT).
  */
 @Command(name = "find",
-        header = "First free port, or first N consecutive free ports, at or above BASE")
+        header = "First free port, or first N consecutive free ports, at or above BASE",
+        exitCodeList = {"0:found (printed one a line)", "2:bad usage", "3:nothing free between BASE and --max"},
+        footerHeading = "%nExample:%n",
+        footer = "  ./jbang launch.java find 8080 --count 3")
 public final class FindCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "BASE", description = "lowest port to consider, 1-65535")
     int base;

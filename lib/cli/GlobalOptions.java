@@ -2,7 +2,11 @@ package dev.launch.cli;
 
 import dev.launch.project.Locations;
 import dev.launch.project.Project;
+import dev.launch.config.ConfigException;
+import dev.launch.yaml.Problem;
+
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -68,6 +72,15 @@ public final class GlobalOptions {
 
     /** The project these options point at; warnings and errors go to err. */
     public Project project(PrintWriter err) {
-        return new Project(locations(), quiet, err);
+        Project project = new Project(locations(), quiet, err);
+        // A path given on purpose that is not there is a mistake even for commands that would not read it.
+        if (config != null && !Files.isRegularFile(config)) {
+            project.config();
+        }
+        if (profiles != null && !Files.isDirectory(profiles)) {
+            throw new ConfigException(Problem.error(profiles, 0, 0, null,
+                    "profiles directory not found; create it with one NAME.yaml per profile, or point --profiles at one"));
+        }
+        return project;
     }
 }

@@ -24,10 +24,10 @@ public final class LogsCommand extends BaseCommand {
     static final long POLL_MILLIS = 150;
 
 
-    @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
+    @Parameters(index = "0", paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
     String id;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PROCESS", description = "only these processes (default: all)")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PROCESS", completionCandidates = Candidates.Processes.class, description = "only these processes (default: all)")
     List<String> processes = List.of();
 
     @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "100", description = "how many lines (default 100)")

@@ -19,13 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ports", header = "Allocate a block of ports without starting anything; print them as exports.",
-        description = {"Reserves the block for a lease (default 30s) so back-to-back calls get different blocks.",
-                "Use: eval \"$(./jbang launch.java ports)\""})
+        description = "Reserves the block for a lease (default 30s) so back-to-back calls get different blocks.",
+        exitCodeList = {"0:allocated (the exports are on standard output)", "2:bad usage or bad configuration",
+                "3:no free block in any range of the chain"},
+        footerHeading = "%nExample (the && keeps a failure from running an empty eval):%n",
+        footer = "  x=$(./jbang launch.java ports) && eval \"$x\"")
 public final class PortsCommand extends BaseCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", description = "profile whose port names and chain to use (default: dev)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", completionCandidates = Candidates.Profiles.class, description = "profile whose port names and chain to use (default: dev)")
     String profile;
 
-    @Option(names = OptionNames.RANGE, paramLabel = "NAME", description = "use this range instead of the profile's chain (repeatable, tried in order)")
+    @Option(names = OptionNames.RANGE, paramLabel = "NAME", completionCandidates = Candidates.Ranges.class, description = "use this range instead of the profile's chain (repeatable, tried in order)")
     List<String> ranges = new ArrayList<>();
 
     // Defaults are the fields' initial values (picocli takes them as such), so FastPath,

@@ -19,10 +19,10 @@ public final class ProcessCommands {
     @Command(name = "restart",
             header = "Stop and start processes of a running instance on the same ports; returns once they are ready again.")
     public static final class Restart extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
+        @Parameters(index = "0", paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
         String id;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "PROCESS", description = "process names, as in the profile (e.g. alice)")
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "PROCESS", completionCandidates = Candidates.Processes.class, description = "process names, as in the profile (e.g. alice)")
         List<String> processes;
 
         @Override
@@ -34,10 +34,10 @@ public final class ProcessCommands {
     @Command(name = "start",
             header = "Start processes of a running instance again (after `stop INSTANCE PROCESS`); returns once they are ready.")
     public static final class Start extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
+        @Parameters(index = "0", paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
         String id;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "PROCESS", description = "process names, as in the profile (e.g. alice)")
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "PROCESS", completionCandidates = Candidates.Processes.class, description = "process names, as in the profile (e.g. alice)")
         List<String> processes;
 
         @Override

@@ -22,10 +22,10 @@ public final class RunCommand implements Callable<Integer> {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", description = "profile to run (default: dev)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", completionCandidates = Candidates.Profiles.class, description = "profile to run (default: dev)")
     String profileArg;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "profile to run (same as the PROFILE argument)")
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = Candidates.Profiles.class, description = "profile to run (same as the PROFILE argument)")
     String profileOption;
 
     @Option(names = "--grace", paramLabel = "DURATION",

@@ -49,7 +49,7 @@ public final class StatusCommand extends BaseCommand {
                         .map(e -> e.getKey() + "=" + e.getValue() + (PortProbe.isListening(e.getValue()) ? "" : "(down)"))
                         .collect(Collectors.joining(" "));
                 String processes = i.kind() == Instance.Kind.LEASE ? "lease, expires in " + Durations.human(Duration.ofMillis(i.leaseUntil() - now))
-                        : i.processes().stream().map(p -> p.name() + ":" + p.state() + (p.restarts() > 0 ? "(" + p.restarts() + "x)" : ""))
+                        : i.processes().stream().map(p -> p.name() + ":" + p.state() + (p.restarts() > 0 ? "(" + p.restarts() + (p.restarts() == 1 ? " restart)" : " restarts)") : ""))
                         .collect(Collectors.joining(" "));
                 table.row(i.id(), i.profile(), i.kind() == Instance.Kind.LEASE ? "-" : i.pid(),
                         Durations.human(Duration.ofMillis(now - i.createdAt())), i.range() + " " + i.block().span()

@@ -15,12 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "stop", header = "Stop running instances cleanly (the same teardown as Ctrl-C) and wait until they are gone;"
-        + " or, with process names, stop only those processes and keep the stack up.")
+        + " or, with process names, stop only those processes and keep the stack up.",
+        exitCodeList = {"0:stopped (or none was running, with --all)", "1:no such running instance", "2:no such process"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./jbang launch.java stop dev-2", "  ./jbang launch.java stop dev-2 alice      # alice stops, the stack stays up"})
 public final class StopCommand extends BaseCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INSTANCE", description = "instance id, as shown by status (e.g. dev-1)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
     String id;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PROCESS",
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PROCESS", completionCandidates = Candidates.Processes.class,
             description = "stop only these processes (they show `stopped`; `start` brings them back)")
     List<String> processes = List.of();
 

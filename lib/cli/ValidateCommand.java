@@ -2,6 +2,8 @@ package dev.launch.cli;
 
 import dev.launch.config.PortsConfigLoader;
 import dev.launch.config.ProfileLoader;
+import dev.launch.project.Locations;
+import dev.launch.project.Project;
 import dev.launch.util.ExitCode;
 import dev.launch.yaml.Problem;
 
@@ -11,13 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 
 @Command(name = "validate",
         header = "Check ports.yaml and every profile; print every problem with file:line:column",
         description = "Problems (errors and warnings) go to standard error, one per line; a one-line "
-                + "summary goes to standard output. Exit 2 when there is any error, else 0.")
+                + "summary goes to standard output.",
+        exitCodeList = {"0:no errors (warnings are allowed)", "2:at least one error"},
+        footerHeading = "%nExample:%n",
+        footer = "  ./jbang launch.java validate --config ports.yaml --profiles profiles")
 public final class ValidateCommand extends BaseCommand {
     @Override
     public Integer call() {
@@ -29,10 +35,12 @@ public final class ValidateCommand extends BaseCommand {
 
         List<Problem> problems = new ArrayList<>();
         PortsConfigLoader.Checked ports = PortsConfigLoader.check(configFile);
-        problems.addAll(ports.problems());
+        Optional<Problem> missing = new Project(globals.locations(), globals.quiet(), err).missingConfig();
+        problems.addAll(missing.isPresent() ? List.of(missing.get()) : ports.problems());
         List<String> names = ProfileLoader.names(profilesDir);
         if (!Files.isDirectory(profilesDir)) {
-            problems.add(Problem.error(profilesDir, 0, 0, null, "profiles directory not found; "
+            String looked = Locations.looked(profilesDir, Locations.PROFILES);
+            problems.add(Problem.error(profilesDir, 0, 0, null, "profiles directory not found" + (looked.isEmpty() ? "" : " " + looked) + "; "
                     + "create it with one NAME.yaml per profile, or point --profiles at one"));
         }
         Set<String> rangeNames = new LinkedHashSet<>(ports.names());

@@ -15,7 +15,23 @@ public record PortsConfig(Path file, Map<String, PortRange> ranges, List<Problem
         warnings = List.copyOf(warnings);
     }
 
+    /** The range called {@code name}, as written or normalised ("secondary-dev" finds SECONDARY_DEV). */
     public Optional<PortRange> range(String name) {
-        return Optional.ofNullable(ranges.get(name));
+        return lookup(ranges, name);
+    }
+
+    /** A name typed by a person or passed to the API finds its range however it is cased or dashed. */
+    public static Optional<PortRange> lookup(Map<String, PortRange> ranges, String name) {
+        PortRange exact = ranges.get(name);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        String key = normalise(name);
+        return ranges.entrySet().stream().filter(e -> normalise(e.getKey()).equals(key)).map(Map.Entry::getValue).findFirst();
+    }
+
+    /** "secondary-dev " -> "SECONDARY_DEV": trimmed, upper-cased, runs of dashes and spaces as one underscore. */
+    public static String normalise(String name) {
+        return name.trim().toUpperCase(java.util.Locale.ROOT).replaceAll("[-\\s]+", "_");
     }
 }

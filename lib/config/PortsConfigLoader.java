@@ -19,7 +19,7 @@ public final class PortsConfigLoader {
     static final List<String> TOP_KEYS = List.of("ranges");
     static final List<String> RANGE_KEYS = List.of("base", "count");
     static final Pattern RANGE_NAME = dev.launch.util.Names.RANGE;
-    static final String MISSING_HINT = "create it with your port ranges, e.g. "
+    public static final String MISSING_HINT = "create it with your port ranges, e.g. "
             + "\"ranges: { DEVELOPMENT: { base: 5001, count: 4 } }\", or point --config at one";
 
     /**

@@ -119,6 +119,9 @@ final class ProcessLoader {
                     doc.error(node, path, "is empty; write the program and its arguments, e.g. [java, Server.java]");
                     return null;
                 }
+                for (ShellVariables.Finding f : ShellVariables.find(List.of(text), words, templates.portNames())) {
+                    doc.warningInside(s, f.index(), path, f.message());
+                }
                 return words;
             } catch (IllegalArgumentException e) {
                 doc.error(s, path, e.getMessage());
@@ -137,7 +140,15 @@ final class ProcessLoader {
         for (int i = 0; i < items.size(); i++) {
             argv.add(templates.text(items.get(i), path + "[" + i + "]"));
         }
-        return argv.contains(null) ? null : argv;
+        if (argv.contains(null)) {
+            return null;
+        }
+        for (ShellVariables.Finding f : ShellVariables.find(argv, argv, templates.portNames())) {
+            if (items.get(f.word()) instanceof ScalarNode s) {
+                doc.warningInside(s, f.index(), path + "[" + f.word() + "]", f.message());
+            }
+        }
+        return argv;
     }
 
     private Map<String, String> env(Node node, String path) {

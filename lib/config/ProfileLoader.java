@@ -59,14 +59,25 @@ public final class ProfileLoader {
         return load(profilesDir, name, config, System::getenv);
     }
 
+    /** As {@link #load(Path, String, PortsConfig)}, handing each warning to {@code warnings}. */
+    public static Profile loadReporting(Path profilesDir, String name, PortsConfig config, java.util.function.Consumer<Problem> warnings) {
+        return load(profilesDir, name, config, System::getenv, warnings);
+    }
+
     /** As above, with {@code env} answering ${env.VAR} (null: not set). */
     public static Profile load(Path profilesDir, String name, PortsConfig config, Function<String, String> env) {
+        return load(profilesDir, name, config, env, w -> { });
+    }
+
+    private static Profile load(Path profilesDir, String name, PortsConfig config, Function<String, String> env,
+            java.util.function.Consumer<Problem> warnings) {
         Path file = find(profilesDir, name);
         Checked checked = check(file, name, config, config.ranges().keySet(), env);
         List<Problem> errors = checked.problems().stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+        checked.problems().forEach(warnings);
         return checked.profile();
     }
 

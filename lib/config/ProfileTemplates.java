@@ -20,6 +20,11 @@ final class ProfileTemplates {
         this.env = env;
     }
 
+    /** ports.names, or empty when they could not be read. */
+    Collection<String> portNames() {
+        return portNames == null ? java.util.List.of() : portNames;
+    }
+
     YamlDoc doc() {
         return doc;
     }

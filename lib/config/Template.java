@@ -165,6 +165,10 @@ public final class Template {
             known.add("ports." + port);
         }
         String hint = Suggest.didYouMean(key, known);
+        if (hint.isEmpty() && key.matches("[A-Z_][A-Z0-9_]*")) {
+            return "unknown template name \"" + key + "\" in ${" + key + "}; did you mean " + ShellVariables.instead(key, portNames)
+                    + "? (a command runs without a shell, so shell variables are not expanded)";
+        }
         return "unknown template name \"" + key + "\" in ${" + key + "}"
                 + (hint.isEmpty() ? "; expected ports.NAME, env.VAR, instance.id, profile or range" : hint);
     }

@@ -9,6 +9,9 @@ import java.nio.file.Path;
  * beside launch.java), and $LAUNCH_STATE_DIR, $XDG_STATE_HOME/launch or ~/.local/state/launch.
  */
 public record Locations(Path configFile, Path profilesDir, Path stateDir) {
+    public static final String CONFIG = "ports.yaml";
+    public static final String PROFILES = "profiles";
+
     public static Locations of(Path config, Path profiles, Path stateDir) {
         for (var given : java.util.Map.of("--config", String.valueOf(config), "--profiles", String.valueOf(profiles),
                 "--state-dir", String.valueOf(stateDir)).entrySet()) {
@@ -18,9 +21,23 @@ public record Locations(Path configFile, Path profilesDir, Path stateDir) {
             }
         }
         return new Locations(
-                config != null ? config : firstExisting(Path.of("ports.yaml"), home().resolve("ports.yaml")),
-                profiles != null ? profiles : firstExisting(Path.of("profiles"), home().resolve("profiles")),
+                config != null ? config : firstExisting(Path.of(CONFIG), home().resolve(CONFIG)),
+                profiles != null ? profiles : firstExisting(Path.of(PROFILES), home().resolve(PROFILES)),
                 stateDir != null ? stateDir : defaultStateDir());
+    }
+
+    /**
+     * Where a missing ports.yaml (or profiles/) was looked for, as a phrase: "in the current
+     * directory (/a) or beside launch.java (/b)"; empty when a path other than the default was given.
+     */
+    public static String looked(Path given, String name) {
+        if (!given.equals(Path.of(name))) {
+            return "";
+        }
+        Path here = Path.of("").toAbsolutePath();
+        Path beside = home().toAbsolutePath().normalize();
+        return here.equals(beside) ? "in the current directory (" + here + ")"
+                : "in the current directory (" + here + ") or beside launch.java (" + beside + ")";
     }
 
     /** Where ports.yaml and profiles/ live when not in the working directory: the project root. */

@@ -11,8 +11,14 @@ import dev.launch.registry.Registry;
 import dev.launch.util.LaunchException;
 import dev.launch.util.Suggest;
 
+import dev.launch.config.ConfigException;
+import dev.launch.yaml.Problem;
+
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a command works on: ports.yaml, the profiles directory and the registry, found through
@@ -38,6 +44,9 @@ public final class Project {
 
     public PortsConfig config() {
         if (config == null) {
+            missingConfig().ifPresent(p -> {
+                throw new ConfigException(p);
+            });
             config = PortsConfigLoader.load(locations.configFile());
             if (!quiet) {
                 config.warnings().forEach(w -> err.println(w));
@@ -47,8 +56,29 @@ public final class Project {
         return config;
     }
 
+    /** ports.yaml is missing from every default place: the problem names them. */
+    public Optional<Problem> missingConfig() {
+        Path file = locations.configFile();
+        String looked = Locations.looked(file, Locations.CONFIG);
+        if (Files.exists(file) || looked.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.error(file, 0, 0, null, "not found " + looked + "; " + PortsConfigLoader.MISSING_HINT));
+    }
+
     public Profile profile(String name) {
-        return ProfileLoader.load(locations.profilesDir(), name == null ? DEFAULT_PROFILE : name, config());
+        Path dir = locations.profilesDir();
+        String looked = Locations.looked(dir, Locations.PROFILES);
+        if (!looked.isEmpty() && !Files.isDirectory(dir)) {
+            throw new ConfigException(Problem.error(dir, 0, 0, null, "profiles directory not found " + looked
+                    + "; create it with one NAME.yaml per profile, or point --profiles at one"));
+        }
+        return ProfileLoader.loadReporting(locations.profilesDir(), name == null ? DEFAULT_PROFILE : name, config(), warning -> {
+            if (!quiet) {
+                err.println(warning);
+                err.flush();
+            }
+        });
     }
 
     public Registry registry() {

@@ -99,6 +99,17 @@ final class Failures {
     }
 
     /** 5s, 1.5s, 250ms. */
+    /** "3 processes of the stack and 4 descendants": what a teardown stopped, the stack's own counted apart. */
+    static String stopped(int stack, int all) {
+        int own = Math.min(stack, all);
+        int descendants = all - own;
+        if (own == 0) {
+            return descendants + (descendants == 1 ? " process" : " processes") + " left behind by the stack";
+        }
+        return own + (own == 1 ? " process" : " processes") + " of the stack"
+                + (descendants == 0 ? "" : " and " + descendants + (descendants == 1 ? " descendant" : " descendants"));
+    }
+
     static String show(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ public final class LogMux {
     }
 
     private final OutputStream out;
+    private final OutputStream raw;
+    private volatile Runnable onClosed = () -> { };
     private final boolean color;
     private final Map<String, byte[]> prefixes = new LinkedHashMap<>();
     private final Map<String, Deque<String>> tails = new ConcurrentHashMap<>();
@@ -56,6 +59,7 @@ public final class LogMux {
     private volatile boolean broken;
 
     public LogMux(OutputStream out, Collection<String> names, boolean color) {
+        this.raw = out;
         this.out = new BufferedOutputStream(out, 64 * 1024);
         this.color = color;
         this.width = names.stream().mapToInt(String::length).max().orElse(0);
@@ -118,6 +122,14 @@ public final class LogMux {
         }
     }
 
+    /**
+     * Runs {@code action} once, on the thread that noticed, when writing fails because standard
+     * output is gone (EPIPE: the reader of a pipe exited, as in {@code dev | head -3}).
+     */
+    public void onClosed(Runnable action) {
+        this.onClosed = action;
+    }
+
     public void flush() {
         dev.launch.logs.LogStore keeping = store;
         if (keeping != null) {
@@ -127,10 +139,21 @@ public final class LogMux {
             if (!broken) {
                 try {
                     out.flush();
+                    // a PrintStream (System.out) keeps its IOExceptions to itself
+                    if (raw instanceof PrintStream ps && ps.checkError()) {
+                        closed();
+                    }
                 } catch (IOException e) {
-                    broken = true;
+                    closed();
                 }
             }
+        }
+    }
+
+    private void closed() {
+        if (!broken) {
+            broken = true;
+            onClosed.run();
         }
     }
 
@@ -266,7 +289,7 @@ public final class LogMux {
         try {
             out.write(bytes, from, len);
         } catch (IOException e) {
-            broken = true;
+            closed();
         }
     }
 

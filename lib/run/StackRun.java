@@ -11,6 +11,7 @@ import dev.launch.project.Project;
 import dev.launch.registry.Allocator;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
+import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
 
 import java.io.IOException;
@@ -50,6 +51,7 @@ public final class StackRun {
     private final List<FrontendHint.NotWritten> notWritten = new ArrayList<>();
     private Allocator.Allocation allocation;
     private Instance instance;
+    private volatile boolean outputClosed;
     private Watchdog watchdog;
     private HandOverNotice handOverNotice;
     private LogStore logStore;
@@ -185,6 +187,13 @@ public final class StackRun {
         LogMux logs = new LogMux(output.logs(), profile.processes().keySet(), output.color());
         RunState state = new RunState(registry, instance.id(), watchdog, profile.processes().keySet());
         Supervisor supervisor = new Supervisor(processes, token, grace, logs, output.err(), output.quiet(), state::changed);
+        // Nobody reads the logs any more (`dev | head -3` and head is done): stop, as a pipeline expects.
+        logs.onClosed(() -> {
+            outputClosed = true;
+            output.err().println("launch: standard output was closed (the reader of the pipe went away); stopping " + instance.id());
+            output.err().flush();
+            new Thread(supervisor::stop, "launch-output-closed").start();
+        });
         supervisor.spare(watchdog.pid());
         keepLogs(logs);
         listen(supervisor);
@@ -221,7 +230,8 @@ public final class StackRun {
     private int supervise(Supervisor supervisor) {
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "launch-shutdown"));
         Signals.install(supervisor, output.err());
-        return supervisor.run();
+        int exit = supervisor.run();
+        return outputClosed ? ExitCode.OUTPUT_CLOSED : exit;
     }
 
     /**

@@ -448,7 +448,7 @@ public final class Supervisor {
         if (!alive.isEmpty() || token != null) {
             ProcessTree.Outcome outcome = ProcessTree.terminate(tiers(), token, grace, spare);
             if (outcome.terminated() > 0) {
-                info("stopped " + outcome.terminated() + " process" + (outcome.terminated() == 1 ? "" : "es")
+                info("stopped " + Failures.stopped(alive.size(), outcome.terminated())
                         + (outcome.killed() > 0 ? " (" + outcome.killed() + " killed after the " + Failures.show(grace) + " grace)" : "")
                         + " in " + Failures.show(outcome.took()));
             }

@@ -203,8 +203,8 @@ public final class Watchdog implements AutoCloseable {
         }
         if (outcome.terminated() + outcome.killed() > 0) {
             err.println("launch: the launcher of " + id + " (pid " + launcherPid + ") is gone; its watchdog ended "
-                    + outcome.terminated() + " process" + (outcome.terminated() == 1 ? "" : "es")
-                    + (outcome.killed() > 0 ? " (" + outcome.killed() + " killed)" : ""));
+                    + outcome.terminated() + " process" + (outcome.terminated() == 1 ? "" : "es") + " (the stack's and their descendants)"
+                    + (outcome.killed() > 0 ? ", " + outcome.killed() + " of them killed" : ""));
         }
         err.flush();
         System.exit(0);

@@ -12,5 +12,8 @@ public final class ExitCode {
     /** An internal error: a bug in launch, not a mistake of the user. */
     public static final int INTERNAL = 4;
 
+    /** A run whose standard output was closed (EPIPE), as a shell reports a process killed by SIGPIPE. */
+    public static final int OUTPUT_CLOSED = 141;
+
     private ExitCode() {}
 }

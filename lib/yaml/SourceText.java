@@ -20,7 +20,12 @@ record SourceText(String source) {
         String value = node.getValue();
         String raw = source.substring(start, end);
         if (!value.startsWith("${", index)) {
-            return value.equals(raw) ? lineColumn(start + index) : fallback;
+            if (value.equals(raw)) {
+                return lineColumn(start + index);
+            }
+            boolean quoted = raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+                    && raw.substring(1, raw.length() - 1).equals(value);
+            return quoted ? lineColumn(start + 1 + index) : fallback;
         }
         int nth = count(value.substring(0, index));
         if (count(value) != count(raw)) {

@@ -141,9 +141,17 @@ public final class YamlDoc {
 
     /** Reports at a position inside a scalar, e.g. the "${" of a bad template in a value. */
     public void errorInside(ScalarNode at, int indexInValue, String keyPath, String message) {
-        int[] pos = source == null ? new int[] {line(at), column(at)}
-                : new SourceText(source).positionInside(at, indexInValue);
+        int[] pos = positionInside(at, indexInValue);
         problems.add(Problem.error(file, pos[0], pos[1], keyPath, message));
+    }
+
+    public void warningInside(ScalarNode at, int indexInValue, String keyPath, String message) {
+        int[] pos = positionInside(at, indexInValue);
+        problems.add(Problem.warning(file, pos[0], pos[1], keyPath, message));
+    }
+
+    private int[] positionInside(ScalarNode at, int indexInValue) {
+        return source == null ? new int[] {line(at), column(at)} : new SourceText(source).positionInside(at, indexInValue);
     }
 
     private static int line(Node n) {

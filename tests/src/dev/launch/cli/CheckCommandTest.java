@@ -80,7 +80,7 @@ class CheckCommandTest {
         Launcher.Result r = check("http");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
-        assertTrue(r.err().contains("'http' is not an int"), r.err());
+        assertTrue(r.err().contains("PORT \"http\" is not a whole number"), r.err());
     }
 
     @Test

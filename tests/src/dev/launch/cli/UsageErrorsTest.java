@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.launch.testing.TestProject;
+
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad usage: one short paragraph on stderr, exit 2, nothing on stdout, no usage dump or stack trace. */
 class UsageErrorsTest {
@@ -22,13 +26,15 @@ class UsageErrorsTest {
     @Test
     void anUnknownOptionSaysSoAndPointsAtHelp() {
         Launcher.Result r = Launcher.inProcess("status", "--jsno");
-        assertShortUsageError(r, "Unknown option: '--jsno'");
-        assertTrue(r.err().contains("Run 'launch status --help' for usage."), r.err());
+        assertShortUsageError(r, "status: unknown option \"--jsno\"; did you mean \"--json\"?");
+        assertTrue(r.err().contains("Run './jbang launch.java status --help' for usage."), r.err());
     }
 
     @Test
     void aMalformedPortIsAUsageError() {
-        assertShortUsageError(Launcher.inProcess("check", "http"), "'http'");
+        assertShortUsageError(Launcher.inProcess("check", "http"), "check: PORT \"http\" is not a whole number (a port is 1-65535)");
+        assertShortUsageError(Launcher.inProcess("check", "5001", "http"), "check: PORT \"http\" is not a whole number");
+        assertFalse(Launcher.inProcess("check", "abc").err().contains("index"));
     }
 
     @Test
@@ -38,6 +44,31 @@ class UsageErrorsTest {
 
     @Test
     void stopNeedsAnInstanceOrAll() {
-        assertShortUsageError(Launcher.inProcess("stop"), "Missing required argument");
+        assertShortUsageError(Launcher.inProcess("stop"), "name an instance to stop (see status), or --all");
+    }
+
+    @Test
+    void aMistypedCommandWithAnArgumentGetsADidYouMeanNotAnIndex(@TempDir Path dir) throws Exception {
+        TestProject project = new TestProject(dir);
+        project.withChain(1, 2, false);
+        Launcher.Result r = project.inProcess("stpo", "dev-1");
+        assertShortUsageError(r, "no profile or command \"stpo\"; did you mean the command \"stop\"? (./jbang launch.java stop dev-1)");
+        assertFalse(r.err().contains("index"), r.err());
+    }
+
+    @Test
+    void aProfileTwiceSaysARunTakesOneProfile(@TempDir Path dir) throws Exception {
+        TestProject project = new TestProject(dir);
+        project.withChain(1, 2, false);
+        assertShortUsageError(project.inProcess("app", "app"), "a run takes one profile; got \"app\", then \"app\"");
+        assertShortUsageError(project.inProcess("xyzzy", "foo"), "\"xyzzy\" is neither a command nor a profile (commands: ports,");
+        assertTrue(project.inProcess("xyzzy", "foo").err().contains("; profiles: app)"));
+    }
+
+    @Test
+    void anExtraArgumentNamesWhatTheCommandTakes() {
+        assertShortUsageError(Launcher.inProcess("status", "extra"), "status: takes no arguments; got \"extra\"");
+        assertShortUsageError(Launcher.inProcess("env", "a", "b"), "env: unexpected argument \"b\" (env takes INSTANCE)");
+        assertShortUsageError(Launcher.inProcess("env"), "env: missing INSTANCE");
     }
 }
