@@ -44,6 +44,7 @@ class StatusCommandTest {
     @Test
     void withNothingRunningJsonIsAnEmptyArrayAndTheTableSaysSoOnStderr() throws Exception {
         TestProject project = new TestProject(dir);
+        project.withChain(1, 1, false);
         Launcher.Result json = project.inProcess("status", "--json");
         assertEquals("[ ]", json.out().trim());
         Launcher.Result table = project.inProcess("status");
