@@ -34,6 +34,8 @@ class LogsCommandTest {
     void theLastLinesOfOneProcessPrefixedAsInTheTerminal() throws Exception {
         TestProject project = new TestProject(dir);
         LaunchedStack stack = LiveStack.up(project);
+        assertTrue(Stack.eventually(Duration.ofSeconds(10), () -> stack.out.stream().anyMatch(l -> l.endsWith("| tick 3"))),
+                "the ticker has printed three lines");
 
         Launcher.Result r = project.subprocess("logs", stack.id(), "ticker", "-n", "3");
 

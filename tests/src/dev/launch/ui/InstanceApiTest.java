@@ -79,6 +79,8 @@ class InstanceApiTest {
         TestProject project = new TestProject(dir);
         LaunchedStack stack = up(project);
         String id = stack.id();
+        assertTrue(dev.launch.testing.Stack.eventually(java.time.Duration.ofSeconds(10), () -> stack.out.stream().anyMatch(l -> l.endsWith("| tick 3"))),
+                "the ticker has printed three lines");
 
         HttpResponse<String> ticker = get("/api/instances/" + id + "/logs?process=ticker&lines=3");
         HttpResponse<String> two = get("/api/instances/" + id + "/logs?process=talker&process=stubborn");
