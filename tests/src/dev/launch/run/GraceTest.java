@@ -20,12 +20,16 @@ import org.junit.jupiter.api.TestReporter;
 class GraceTest {
     @Test
     void aChildThatIgnoresSigtermIsKilledAfterTheGrace(TestReporter reporter) throws Exception {
-        RenderedProcess stubborn = Stack.with(Stack.sh("stubborn", "trap '' TERM; echo trapped; sleep 300 & wait; sleep 300"),
+        RenderedProcess stubborn = Stack.with(Stack.sh("stubborn", "trap '' TERM; sleep 300 & echo trapped; wait; sleep 300"),
                 new Profile.ReadySpec.Log("trapped", Duration.ofSeconds(5)));
         RenderedProcess calm = Stack.sh("calm", "exec sleep 300");
         Stack s = Stack.start(Duration.ofMillis(1500), stubborn, calm);
         s.awaitReady(Duration.ofSeconds(10));
+        // the stubborn shell, its background sleep (forked before "trapped" is printed) and calm's sleep
         List<ProcessHandle> before = ProcessTree.byToken(s.token);
+        for (long end = System.nanoTime() + 5_000_000_000L; before.size() < 3 && System.nanoTime() < end; before = ProcessTree.byToken(s.token)) {
+            Thread.sleep(20);
+        }
         assertTrue(before.size() >= 3, before.toString());
         long t0 = System.nanoTime();
         s.supervisor.stop();
