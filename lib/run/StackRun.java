@@ -104,7 +104,7 @@ public final class StackRun {
             allocation = project.allocator().allocate(session.holders(), wanted);
             Instance i = Instance.run(session.nextId(profile.name()), profile.name(), allocation.block(), allocation.ports(),
                     token, root.toString());
-            i = i.withFrontend(List.of(), EnvTargets.urls(profile, i), allocation.sticky());
+            i = i.withFrontend(List.of(), EnvTargets.urls(profile, i), allocation.sticky()).withGrace(grace);
             if (profile.ports().sticky()) {
                 remember(session, i);
             }
