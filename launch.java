@@ -8,6 +8,7 @@
 //FILES web/index.html=lib/web/index.html
 //FILES web/app.js=lib/web/app.js
 //FILES web/style.css=lib/web/style.css
+//JAVAC_OPTIONS -XDstringConcat=inline
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xshare:auto
 
 import dev.launch.cli.CheckCommand;

@@ -6,6 +6,7 @@ import dev.launch.logs.LogStore;
 import dev.launch.project.Project;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
+import dev.launch.util.Colors;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "logs",
-        header = "The last lines of a running instance's output (or of some of its processes), prefixed as in its terminal; -f follows.")
+        header = "The last lines of a running instance's output (or of some of its processes), prefixed and coloured as in its terminal; -f follows.")
 public final class LogsCommand extends BaseCommand {
     static final long POLL_MILLIS = 150;
 
@@ -52,17 +53,18 @@ public final class LogsCommand extends BaseCommand {
         } catch (IOException e) {
             throw LaunchException.failure(instance.id() + " keeps no log files (its launcher may be from an older launch)");
         }
-        print(out, reader, reader.tail(lines));
+        boolean color = Colors.wanted(globals().color());
+        print(out, reader, reader.tail(lines), color);
         while (follow && reader.exists()) {
             Thread.sleep(POLL_MILLIS);
-            print(out, reader, reader.next());
+            print(out, reader, reader.next(), color);
         }
         return ExitCode.OK;
     }
 
-    private static void print(PrintWriter out, LogReader reader, List<LogReader.Line> batch) {
+    private static void print(PrintWriter out, LogReader reader, List<LogReader.Line> batch, boolean color) {
         for (LogReader.Line line : batch) {
-            out.println(reader.format(line));
+            out.println(reader.format(line, color));
         }
         out.flush();
     }

@@ -1,5 +1,7 @@
 package dev.launch.logs;
 
+import dev.launch.util.Colors;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -57,7 +59,13 @@ public final class LogReader {
 
     /** The line as the launcher's terminal showed it: the name padded to the stack's widest, then " | ". */
     public String format(Line line) {
-        return line.process() + " ".repeat(Math.max(0, width - line.process().length())) + " | " + line.text();
+        return format(line, false);
+    }
+
+    /** The same, the prefix in the colour the terminal gave that process (its place in the profile) when {@code color}. */
+    public String format(Line line, boolean color) {
+        String prefix = line.process() + " ".repeat(Math.max(0, width - line.process().length())) + " |";
+        return (color ? Colors.paint(all.indexOf(line.process()), prefix) : prefix) + " " + line.text();
     }
 
     /** The last {@code n} lines of the selected processes, oldest first; later calls of {@link #next} continue from here. */

@@ -1,17 +1,16 @@
 package dev.launch.proc;
 
 import dev.launch.util.Platform;
+import dev.launch.util.RandomBytes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,7 @@ public final class ProcessTree {
     private ProcessTree() {}
 
     public static String newToken() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return RandomBytes.hex(16);
     }
 
     /** A prefix that starts a command in a session of its own: see {@link Sessions}. */

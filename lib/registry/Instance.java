@@ -3,6 +3,7 @@ package dev.launch.registry;
 import dev.launch.envfile.EnvFile;
 import dev.launch.ports.PortRange;
 import dev.launch.proc.Processes;
+import dev.launch.util.RandomBytes;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public record Instance(
     public static Instance lease(String id, String profile, PortRange block, Map<String, Integer> ports, Duration lease) {
         long now = System.currentTimeMillis();
         return new Instance(FORMAT, id, profile, Kind.LEASE, block, ports, ProcessHandle.current().pid(), null, now,
-                now + lease.toMillis(), java.util.UUID.randomUUID().toString(), null, null, List.of(), List.of());
+                now + lease.toMillis(), RandomBytes.hex(16), null, null, List.of(), List.of());
     }
 
     /** What the launcher knows of one child process. */

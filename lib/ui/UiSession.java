@@ -1,5 +1,7 @@
 package dev.launch.ui;
 
+import dev.launch.util.RandomBytes;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,7 +15,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -37,7 +38,6 @@ public final class UiSession {
     static final Duration KEY_LIFETIME = Duration.ofHours(12);
     private static final int MAX_KEYS = 20;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{16,128}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path keys;
     private final byte[] secret;
@@ -153,9 +153,7 @@ public final class UiSession {
     }
 
     private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(RandomBytes.of(32));
     }
 
     private static String hash(String key) {

@@ -11,15 +11,22 @@ import dev.launch.testing.TestProject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.launch.run.LogMux;
+
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +59,40 @@ class LogsCommandTest {
         assertTrue(all.out().lines().anyMatch(l -> l.startsWith("talker   | prompt> ")), "a prompt without a newline: " + all.out());
         assertEquals(2, project.subprocess("logs", stack.id(), "tikcer").exit());
         assertEquals(1, project.subprocess("logs", "app-9").exit());
+    }
+
+    @Test
+    void onATerminalEachPrefixHasTheColourTheLauncherGaveItsProcess() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives the command a terminal");
+        TestProject project = new TestProject(dir);
+        LaunchedStack stack = LiveStack.up(project);
+        assertTrue(Stack.eventually(Duration.ofSeconds(10), () -> stack.out.stream().anyMatch(l -> l.endsWith("| tick 3"))),
+                "the ticker has printed three lines");
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        new LogMux(expected, List.of("talker", "ticker", "stubborn"), true).line("ticker", "tick 1");
+
+        String onTerminal = onATerminal(project.args("logs", stack.id(), "ticker", "-n", "2"));
+        String noColor = onATerminal(project.args("logs", stack.id(), "ticker", "-n", "2", "--no-color"));
+        Launcher.Result piped = project.subprocess("logs", stack.id(), "ticker", "-n", "2");
+
+        String colouredPrefix = expected.toString(StandardCharsets.UTF_8).replace("tick 1\n", "");
+        assertTrue(colouredPrefix.startsWith("\u001b["), colouredPrefix);
+        List<String> lines = onTerminal.lines().map(l -> l.replace("\r", "")).filter(l -> !l.isEmpty()).toList();
+        assertEquals(2, lines.size(), onTerminal);
+        assertTrue(lines.stream().allMatch(l -> l.startsWith(colouredPrefix + "tick ")), "the terminal's colour: " + lines);
+        assertTrue(noColor.contains("ticker   | tick ") && !noColor.contains("\u001b["), noColor);
+        assertTrue(piped.out().contains("ticker   | tick ") && !piped.out().contains("\u001b["), piped.out());
+    }
+
+    /** stdout of the launcher run on a pseudo-terminal (util-linux script), so that it colours. */
+    private String onATerminal(String... args) throws Exception {
+        String command = Launcher.javaCommand(args).stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", command, "/dev/null").redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().remove("NO_COLOR");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new String(out, StandardCharsets.UTF_8);
     }
 
     @Test
