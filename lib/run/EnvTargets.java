@@ -17,7 +17,7 @@ public final class EnvTargets {
 
     /** Each env file of the profile with its path (under {@code root}) and values rendered for {@code instance}. */
     public static List<Instance.EnvTarget> render(Profile profile, Instance instance, Path root) {
-        Function<String, String> lookup = StackRun.lookup(instance);
+        Function<String, String> lookup = TemplateValues.of(instance);
         List<Instance.EnvTarget> targets = new ArrayList<>();
         for (Profile.EnvFileSpec f : profile.envFiles()) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ public final class EnvTargets {
 
     /** The profile's {@code ports.urls}, rendered for {@code instance}. */
     public static Map<String, String> urls(Profile profile, Instance instance) {
-        Function<String, String> lookup = StackRun.lookup(instance);
+        Function<String, String> lookup = TemplateValues.of(instance);
         Map<String, String> urls = new LinkedHashMap<>();
         profile.ports().urls().forEach((name, url) -> urls.put(name, Template.render(url, lookup)));
         return urls;

@@ -40,6 +40,18 @@ final class Failures {
         return sb.toString();
     }
 
+    /** "\nlast lines of api:\n  api | ...", once the pumps have written what it wrote last; "" without output. */
+    static String lastLines(ManagedProcess p, LogMux logs) {
+        p.awaitPumps(1000);
+        StringBuilder sb = new StringBuilder();
+        List<String> tail = logs.tail(p.spec.name());
+        if (!tail.isEmpty()) {
+            sb.append("\nlast lines of ").append(p.spec.name()).append(':');
+            tail.forEach(line -> sb.append("\n  ").append(p.spec.name()).append(" | ").append(line));
+        }
+        return sb.toString();
+    }
+
     static String exitPhrase(int code) {
         if (code > 128 && code < 128 + 65) {
             return "exited with code " + code + " (killed by signal " + (code - 128) + ")";
@@ -98,7 +110,6 @@ final class Failures {
         return "cannot start " + p.name() + ": command not found: " + cmd + " (not on PATH)";
     }
 
-    /** 5s, 1.5s, 250ms. */
     /** "3 processes of the stack and 4 descendants": what a teardown stopped, the stack's own counted apart. */
     static String stopped(int stack, int all) {
         int own = Math.min(stack, all);
@@ -110,6 +121,7 @@ final class Failures {
                 + (descendants == 0 ? "" : " and " + descendants + (descendants == 1 ? " descendant" : " descendants"));
     }
 
+    /** 5s, 1.5s, 250ms. */
     static String show(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) {

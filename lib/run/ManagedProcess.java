@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One process of a stack as the {@link Supervisor} sees it: its current generation (a restart
+ * One process of a stack as the supervisor sees it: its current generation (a restart
  * is a new one, so events of an earlier run are recognised and ignored), its log pumps, and
  * the state it last reported. Touched only from the supervisor's own thread.
  */
 final class ManagedProcess {
     final RenderedProcess spec;
-    private final Supervisor.Listener listener;
+    private final ProcessListener listener;
     volatile Process process;
     /** Read once at spawn, while the process is surely ours; a dead process has none to read. */
     volatile String processStart;
@@ -40,7 +40,7 @@ final class ManagedProcess {
     final List<java.util.concurrent.CompletableFuture<ProcessAction.Result>> waitingReady = new ArrayList<>();
     final List<java.util.concurrent.CompletableFuture<ProcessAction.Result>> waitingStopped = new ArrayList<>();
 
-    ManagedProcess(RenderedProcess spec, Supervisor.Listener listener) {
+    ManagedProcess(RenderedProcess spec, ProcessListener listener) {
         this.spec = spec;
         this.listener = listener;
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 final class ProcessActions {
     private ProcessActions() {}
 
-    static void handle(Supervisor supervisor, ManagedProcess p, ProcessAction action, String by, CompletableFuture<Result> result) {
+    static void handle(ProcessStarter starter, Teardown teardown, Notices notices, ManagedProcess p, ProcessAction action, String by, CompletableFuture<Result> result) {
         String name = p.spec.name();
         String asked = by == null ? "" : " (asked by " + by + ")";
         switch (action) {
@@ -31,9 +31,9 @@ final class ProcessActions {
                 p.waitingStopped.add(result);
                 if (!p.held) {
                     p.held = true;
-                    supervisor.info("stopping " + name + asked);
+                    notices.info("stopping " + name + asked);
                     p.report("stopping");
-                    supervisor.stopOne(p);
+                    teardown.one(p);
                 }
             }
             case START -> {
@@ -46,8 +46,8 @@ final class ProcessActions {
                     result.complete(Result.ok(name + " is already running"));
                     return;
                 }
-                supervisor.info("starting " + name + asked);
-                begin(supervisor, p, result);
+                notices.info("starting " + name + asked);
+                begin(starter, p, result);
             }
             case RESTART -> {
                 if (p.restartAfterExit || (p.manual && p.alive() && !p.ready)) {
@@ -56,25 +56,25 @@ final class ProcessActions {
                 }
                 p.held = false;
                 p.restarts++;
-                supervisor.info("restarting " + name + asked);
+                notices.info("restarting " + name + asked);
                 if (p.alive()) {
                     p.manual = true;
                     p.restartAfterExit = true;
                     p.waitingReady.add(result);
                     p.report("restarting");
-                    supervisor.stopOne(p);
+                    teardown.one(p);
                 } else {
                     p.report("restarting");
-                    begin(supervisor, p, result);
+                    begin(starter, p, result);
                 }
             }
         }
     }
 
-    private static void begin(Supervisor supervisor, ManagedProcess p, CompletableFuture<Result> result) {
+    private static void begin(ProcessStarter starter, ManagedProcess p, CompletableFuture<Result> result) {
         p.manual = true;
         p.waitingReady.add(result);
-        String problem = supervisor.start(p);
+        String problem = starter.start(p);
         if (problem != null) {
             p.manual = false;
             p.report("failed");

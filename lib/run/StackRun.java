@@ -1,7 +1,6 @@
 package dev.launch.run;
 
 import dev.launch.config.Profile;
-import dev.launch.config.Template;
 import dev.launch.control.ControlClient;
 import dev.launch.control.ControlServer;
 import dev.launch.envfile.EnvFile;
@@ -20,9 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -92,38 +89,11 @@ public final class StackRun {
         return supervise(supervisor);
     }
 
-    /**
-     * Takes a block under the registry lock and registers the run, so no other launcher can take
-     * it; with ports.sticky, the block this checkout had last time comes first when it is free.
-     */
+    /** Takes a block and registers the run (see {@link Reservation}). */
     private void reserve() {
-        Allocator.Request request = project.request(profile, List.of(), strict);
-        instance = registry.locked(session -> {
-            Allocator.Request wanted = profile.ports().sticky()
-                    ? registry.sticky().last(root.toString(), profile.name()).map(request::preferring).orElse(request) : request;
-            allocation = project.allocator().allocate(session.holders(), wanted);
-            Instance i = Instance.run(session.nextId(profile.name()), profile.name(), allocation.block(), allocation.ports(),
-                    token, root.toString());
-            i = i.withFrontend(List.of(), EnvTargets.urls(profile, i), allocation.sticky());
-            if (profile.ports().sticky()) {
-                remember(session, i);
-            }
-            session.put(i);
-            return i;
-        });
-    }
-
-    /** The checkout's first live instance of the profile sets the block it gets next time. */
-    private void remember(Registry.Session session, Instance i) {
-        boolean first = session.live().stream().noneMatch(other -> other.kind() == Instance.Kind.RUN
-                && i.cwd().equals(other.cwd()) && i.profile().equals(other.profile()));
-        if (first) {
-            try {
-                registry.sticky().remember(i.cwd(), i.profile(), i.block());
-            } catch (IOException e) {
-                output.err().println("launch: warning: cannot remember this checkout's range in " + registry.dir() + ": " + e.getMessage());
-            }
-        }
+        Reservation r = Reservation.take(project, profile, strict, root.toString(), token, output.err());
+        allocation = r.allocation();
+        instance = r.instance();
     }
 
     /** Starts the process that ends the stack should this launcher die without its teardown. */
@@ -171,7 +141,7 @@ public final class StackRun {
 
     /** Each process of the profile with its templates filled in for this instance. */
     private List<RenderedProcess> render() {
-        Function<String, String> lookup = lookup(instance);
+        Function<String, String> lookup = TemplateValues.of(instance);
         List<RenderedProcess> processes = new ArrayList<>();
         try {
             for (Profile.ProcessSpec p : profile.processes().values()) {
@@ -279,24 +249,5 @@ public final class StackRun {
             watchdog.done();
         }
         err.flush();
-    }
-
-    /** The values of a profile's templates for {@code instance}: ports.NAME, env.VAR, instance.id, profile, range. */
-    public static Function<String, String> lookup(Instance instance) {
-        return key -> {
-            if (key.startsWith("ports.")) {
-                Integer port = instance.ports().get(key.substring("ports.".length()));
-                return port == null ? null : port.toString();
-            }
-            if (key.startsWith("env.")) {
-                return System.getenv(key.substring("env.".length()));
-            }
-            return switch (key) {
-                case "instance.id" -> instance.id();
-                case "profile" -> instance.profile();
-                case "range" -> instance.range();
-                default -> null;
-            };
-        };
     }
 }
