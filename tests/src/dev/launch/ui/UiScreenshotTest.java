@@ -1,25 +1,12 @@
 package dev.launch.ui;
 
-import dev.launch.config.PortsConfigLoader;
-import dev.launch.registry.RangeStates;
-import dev.launch.registry.Registry;
 import dev.launch.testing.Browser;
-import dev.launch.testing.Launcher;
-import dev.launch.testing.TestPorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -29,14 +16,16 @@ import org.openqa.selenium.Dimension;
 /**
  * The pictures in docs/, taken from the running page: three real `dev` stacks (the shipped
  * profile and demo services), two from one checkout and one from another worktree, with a log
- * view open. Writes tests/target/ui*.png, and into $LAUNCH_UI_SCREENSHOTS (a folder) when set.
+ * view open (the narrow picture shows the second card). The second stack of the first checkout does not own its env file, so its card shows
+ * its frontend's values; every card shows the network simulator as ws://. Writes
+ * tests/target/ui*.png, and into $LAUNCH_UI_SCREENSHOTS (a folder) when set.
  */
 class UiScreenshotTest {
     @TempDir
     Path dir;
     @TempDir
     Path profile;
-    final List<Process> launchers = new ArrayList<>();
+    DevStacks stacks;
     Page page;
     UiServer server;
 
@@ -48,66 +37,22 @@ class UiScreenshotTest {
         if (server != null) {
             server.close();
         }
-        launchers.forEach(Process::destroy); // SIGTERM: each launcher tears its stack down
-        for (Process p : launchers) {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+        if (stacks != null) {
+            stacks.close();
         }
-    }
-
-    /** A checkout of the project: the shipped dev profile and demo services, ranges in the test window. */
-    private Path checkout(String name, String portsYaml) throws IOException {
-        Path root = Files.createDirectories(dir.resolve(name));
-        Path home = Path.of(System.getenv("LAUNCH_HOME"));
-        Files.createDirectories(root.resolve("profiles/services"));
-        Files.createDirectories(root.resolve("app"));
-        Files.copy(home.resolve("profiles/dev.yaml"), root.resolve("profiles/dev.yaml"));
-        try (Stream<Path> services = Files.list(home.resolve("profiles/services"))) {
-            for (Path s : services.toList()) {
-                Files.copy(s, root.resolve("profiles/services").resolve(s.getFileName()));
-            }
-        }
-        Files.writeString(root.resolve("ports.yaml"), portsYaml);
-        return root;
-    }
-
-    private void launch(Path checkout, Path state) throws Exception {
-        Path out = checkout.resolve("launch-" + launchers.size() + ".out");
-        Process p = Launcher.processBuilder(checkout, Map.of(), "dev", "--no-color", "--state-dir", state.toString())
-                .redirectOutput(out.toFile()).redirectError(checkout.resolve("launch-" + launchers.size() + ".err").toFile()).start();
-        launchers.add(p);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.readString(out).contains(" is up in ") && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertTrue(Files.readString(out).contains(" is up in "), "dev did not come up in " + checkout + ":\n" + Files.readString(out)
-                + Files.readString(checkout.resolve("launch-" + (launchers.size() - 1) + ".err")));
     }
 
     @Test
     @EnabledIf(value = "dev.launch.testing.Browser#availableOrRequired", disabledReason = Browser.SKIPPED)
     void threeRealStacksAndTheLogViewOfOne() throws Exception {
-        StringBuilder yaml = new StringBuilder("ranges:\n");
-        List<Integer> bases = new ArrayList<>();
-        for (String range : List.of("DEVELOPMENT", "SECONDARY_DEV", "TERTIARY_DEV")) {
-            int base;
-            do {
-                base = TestPorts.freeBlock(4);
-            } while (overlaps(bases, base));
-            bases.add(base);
-            yaml.append("  ").append(range).append(": { base: ").append(base).append(", count: 4 }\n");
-        }
-        Path main = checkout("shop", yaml.toString());
-        Path feature = checkout("shop-login-form", yaml.toString());
-        Path state = dir.resolve("state");
-        launch(main, state);
-        launch(main, state);
-        launch(feature, state);
+        stacks = new DevStacks(dir);
+        Path main = stacks.checkout("shop");
+        Path feature = stacks.checkout("shop-login-form");
+        stacks.launch(main);
+        stacks.launch(main);
+        stacks.launch(feature);
 
-        Registry registry = new Registry(state, new PrintWriter(new StringWriter(), true));
-        server = UiServer.start(registry, () -> RangeStates.rows(PortsConfigLoader.load(main.resolve("ports.yaml")),
-                registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true));
+        server = stacks.server(main);
         page = new Page(profile);
         page.chrome.manage().window().setSize(new Dimension(1600, 1500));
         page.signIn(server.loginUrl());
@@ -118,6 +63,7 @@ class UiScreenshotTest {
         }
         assertEquals("shop", page.text("[data-instance='dev-1'] .checkout-name"));
         assertEquals("shop-login-form", page.text("[data-instance='dev-3'] .checkout-name"));
+        assertTrue(page.shown("[data-instance='dev-2'] .frontend-values"), "dev-2 shares dev-1's env file: its values are shown");
 
         page.click("[data-instance='dev-1'] [data-process='bob'] .process-restart");
         page.within(60).until(d -> "bob is ready again".equals(page.text("[data-instance='dev-1'] [data-process='bob'] .process-result")));
@@ -130,13 +76,10 @@ class UiScreenshotTest {
 
         page.chrome.manage().window().setSize(new Dimension(420, 1100));
         page.click("#logs-close");
+        page.chrome.executeScript("document.querySelector(\"[data-instance='dev-2']\").scrollIntoView();"); // ws:// and its frontend box
         Thread.sleep(300);
         page.screenshot("ui-narrow.png", docs == null ? null : Path.of(docs, "ui-narrow.png").toString());
         Object overflow = page.chrome.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling in a narrow window");
-    }
-
-    private static boolean overlaps(List<Integer> bases, int base) {
-        return bases.stream().anyMatch(b -> Math.abs(b - base) < 5);
     }
 }
