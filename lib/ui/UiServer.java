@@ -20,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +47,6 @@ import java.util.regex.Pattern;
 public final class UiServer implements AutoCloseable {
     static final int MAX_THREADS = 48;
     static final int MAX_STREAMS = 32;
-    static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final Pattern STOP_PATH = Pattern.compile("/api/instances/([A-Za-z0-9._-]+)/stop");
     private static final String SCRIPT = "text/javascript; charset=utf-8";
     private static final Map<String, String> ASSETS = Map.of(
@@ -301,7 +299,7 @@ public final class UiServer implements AutoCloseable {
             error(ex, 404, Registry.noRunningInstance(id, registry.live().stream().map(Instance::id).toList()));
             return;
         }
-        Stopper.stop(registry, instance.get(), STOP_WAIT, "the web page");
+        Stopper.stop(registry, instance.get(), Stopper.defaultWait(instance.get()), "the web page", new java.io.PrintWriter(System.err, true));
         events.poke();
         json(ex, 200, Map.of("ok", true, "message", id + " stopped", "stopped", id));
     }
