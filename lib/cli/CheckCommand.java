@@ -1,5 +1,6 @@
 package dev.launch.cli;
 
+import dev.launch.ports.PortHolder;
 import dev.launch.ports.PortOwners;
 import dev.launch.ports.PortProbe;
 import dev.launch.ports.PortRange;
@@ -45,7 +46,7 @@ public final class CheckCommand extends BaseCommand {
     IntFunction<Optional<String>> heldBy = port -> Optional.empty();
 
     /** One port's answer, as printed. */
-    record Result(int port, boolean free, List<String> reasons, List<PortOwners.Holder> holders, String instance) {}
+    record Result(int port, boolean free, List<String> reasons, List<PortHolder> holders, String instance) {}
 
     @Override
     public Integer call() {
@@ -78,7 +79,7 @@ public final class CheckCommand extends BaseCommand {
                 busy.add(port);
             }
         }
-        Map<Integer, List<PortOwners.Holder>> holders = busy.isEmpty() ? Map.of() : PortOwners.of(busy);
+        Map<Integer, List<PortHolder>> holders = busy.isEmpty() ? Map.of() : PortOwners.of(busy);
         List<Result> results = new ArrayList<>();
         for (PortProbe.Probe probe : probes) {
             String instance = heldBy.apply(probe.port()).orElse(null);
@@ -109,7 +110,7 @@ public final class CheckCommand extends BaseCommand {
         }
         sb.append("  ").append(String.join("; ", parts));
         List<String> who = new ArrayList<>();
-        for (PortOwners.Holder h : r.holders()) {
+        for (PortHolder h : r.holders()) {
             String d = abbreviate(h.describe());
             if (!who.contains(d)) {
                 who.add(d);
@@ -133,7 +134,7 @@ public final class CheckCommand extends BaseCommand {
             o.put("free", r.free());
             o.put("reasons", r.reasons());
             List<Map<String, Object>> holders = new ArrayList<>();
-            for (PortOwners.Holder h : r.holders()) {
+            for (PortHolder h : r.holders()) {
                 Map<String, Object> ho = new LinkedHashMap<>();
                 ho.put("pid", h.known() ? h.pid() : null);
                 ho.put("command", h.command());

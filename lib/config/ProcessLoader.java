@@ -1,30 +1,23 @@
 package dev.launch.config;
 
-import dev.launch.ports.PortRange;
-import dev.launch.util.Suggest;
-import dev.launch.yaml.Problem;
-import dev.launch.yaml.YamlDoc;
-
 import dev.launch.config.Profile.ProcessSpec;
 import dev.launch.config.Profile.ReadySpec;
 import dev.launch.config.Profile.RestartPolicy;
-import java.time.Duration;
+import dev.launch.yaml.Problem;
+import dev.launch.yaml.YamlDoc;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** The {@code processes:} of a profile: each one's command, env, readiness, dependencies, restarts. */
 final class ProcessLoader {
     static final List<String> KEYS = List.of("command", "cwd", "env", "ready", "depends_on", "restart", "max_restarts");
-    static final List<String> READY_KINDS = List.of("tcp", "http", "log");
-    static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
     static final int DEFAULT_MAX_RESTARTS = 5;
     static final Pattern PROCESS_NAME = dev.launch.util.Names.PROCESS;
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -36,11 +29,14 @@ final class ProcessLoader {
 
     private final ProfileTemplates templates;
     private final YamlDoc doc;
-    private final Map<String, Node> dependsOnNodes = new LinkedHashMap<>();
+    private final ReadyLoader readiness;
+    private final DependsOnLoader dependencies;
 
     private ProcessLoader(ProfileTemplates templates) {
         this.templates = templates;
         this.doc = templates.doc();
+        this.readiness = new ReadyLoader(templates);
+        this.dependencies = new DependsOnLoader(doc);
     }
 
     static Map<String, ProcessSpec> read(ProfileTemplates templates, Node node) {
@@ -65,7 +61,7 @@ final class ProcessLoader {
                 processes.put(e.name(), spec);
             }
         }
-        reportCycles(processes);
+        dependencies.reportCycles(processes);
         return processes;
     }
 
@@ -84,13 +80,12 @@ final class ProcessLoader {
         }
         String cwd = fields.containsKey("cwd") ? templates.text(fields.get("cwd").value(), path + ".cwd") : null;
         Map<String, String> env = fields.containsKey("env") ? env(fields.get("env").value(), path + ".env") : Map.of();
-        ReadySpec ready = fields.containsKey("ready") ? ready(fields.get("ready").value(), path + ".ready") : null;
+        ReadySpec ready = fields.containsKey("ready") ? readiness.read(fields.get("ready").value(), path + ".ready") : null;
         List<String> dependsOn = List.of();
         Map<String, Profile.Condition> conditions = new LinkedHashMap<>();
         if (fields.containsKey("depends_on")) {
             Node node = fields.get("depends_on").value();
-            dependsOn = dependsOn(node, path + ".depends_on", processNames, conditions);
-            dependsOnNodes.put(entry.name(), node);
+            dependsOn = dependencies.read(entry.name(), node, path + ".depends_on", processNames, conditions);
         }
         RestartPolicy restart = fields.containsKey("restart") ? restart(fields.get("restart").value(), path + ".restart") : RestartPolicy.NO;
         Integer maxRestarts = DEFAULT_MAX_RESTARTS;
@@ -171,134 +166,6 @@ final class ProcessLoader {
         return env;
     }
 
-    private ReadySpec ready(Node node, String path) {
-        Map<String, YamlDoc.Entry> fields = doc.mapping(node, path, "a mapping like { tcp: PORT }, { http: URL } or { log: REGEX }");
-        if (fields == null) {
-            return null;
-        }
-        List<String> known = new ArrayList<>(READY_KINDS);
-        known.add("timeout");
-        doc.unknownKeys(fields, path, known);
-        List<YamlDoc.Entry> kinds = fields.values().stream().filter(e -> READY_KINDS.contains(e.name())).toList();
-        if (kinds.isEmpty()) {
-            doc.error(node, path, "needs one of tcp: PORT, http: URL or log: REGEX");
-            return null;
-        }
-        if (kinds.size() > 1) {
-            doc.error(kinds.get(1).key(), path, "has both " + kinds.get(0).name() + " and " + kinds.get(1).name() + "; keep one");
-            return null;
-        }
-        Duration timeout = DEFAULT_READY_TIMEOUT;
-        if (fields.containsKey("timeout")) {
-            timeout = doc.duration(fields.get("timeout").value(), path + ".timeout");
-            if (timeout != null && timeout.isZero()) {
-                doc.error(fields.get("timeout").value(), path + ".timeout", "must be more than zero");
-                timeout = null;
-            }
-        }
-        YamlDoc.Entry kind = kinds.get(0);
-        String kindPath = path + "." + kind.name();
-        String text = templates.text(kind.value(), kindPath);
-        if (text == null) {
-            return null;
-        }
-        boolean templated = text.contains("${");
-        switch (kind.name()) {
-            case "tcp":
-                if (!templated) {
-                    Integer port = doc.wholeNumber(kind.value(), kindPath);
-                    if (port != null && !PortRange.isPort(port)) {
-                        doc.error(kind.value(), kindPath, "must be a port between 1 and 65535 (got " + port + ")");
-                    }
-                }
-                return timeout == null ? null : new ReadySpec.Tcp(text, timeout);
-            case "http":
-                if (!text.startsWith("http://") && !text.startsWith("https://")) {
-                    doc.error(kind.value(), kindPath, "expected a URL starting with http:// or https:// (got \"" + text + "\")");
-                }
-                return timeout == null ? null : new ReadySpec.Http(text, timeout);
-            default:
-                String regex = templated ? renderForCheck(text) : text;
-                try {
-                    if (regex != null) {
-                        Pattern.compile(regex);
-                    }
-                } catch (PatternSyntaxException e) {
-                    doc.error(kind.value(), kindPath, "not a valid regular expression: " + e.getDescription()
-                            + " near index " + e.getIndex());
-                }
-                return timeout == null ? null : new ReadySpec.Log(text, timeout);
-        }
-    }
-
-    /** Templates stand for plain words or numbers; "0" keeps the regex shape for checking. */
-    private static String renderForCheck(String text) {
-        try {
-            return Template.render(text, key -> "0");
-        } catch (IllegalArgumentException e) {
-            return null; // already reported as a template error
-        }
-    }
-
-    /** A list of names (each must be ready), or a mapping NAME: started | ready | completed. */
-    private List<String> dependsOn(Node node, String path, Set<String> processNames, Map<String, Profile.Condition> conditions) {
-        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode) {
-            Map<String, YamlDoc.Entry> entries = doc.mapping(node, path, "a list of process names, or a mapping NAME: started | ready | completed");
-            if (entries == null) {
-                return null;
-            }
-            for (YamlDoc.Entry e : entries.values()) {
-                if (known(e.name(), e.key(), YamlDoc.path(path, e.name()), processNames)) {
-                    Profile.Condition c = condition(e.value(), YamlDoc.path(path, e.name()));
-                    if (c != null) {
-                        conditions.put(e.name(), c);
-                    }
-                }
-            }
-            return new ArrayList<>(entries.keySet().stream().filter(processNames::contains).toList());
-        }
-        List<Node> items = doc.sequence(node, path, "a list of process names, e.g. [network], or a mapping NAME: started | ready | completed");
-        if (items == null) {
-            return null;
-        }
-        Set<String> deps = new LinkedHashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            String itemPath = path + "[" + i + "]";
-            String dep = doc.text(items.get(i), itemPath);
-            if (dep == null) {
-                continue;
-            }
-            if (known(dep, items.get(i), itemPath, processNames) && !deps.add(dep)) {
-                doc.error(items.get(i), itemPath, "\"" + dep + "\" is listed twice");
-            }
-        }
-        return new ArrayList<>(deps);
-    }
-
-    private boolean known(String dep, Node at, String path, Set<String> processNames) {
-        if (processNames.contains(dep)) {
-            return true;
-        }
-        doc.error(at, path, "unknown process \"" + dep + "\"" + Suggest.didYouMean(dep, processNames)
-                + " (processes: " + String.join(", ", processNames) + ")");
-        return false;
-    }
-
-    private Profile.Condition condition(Node node, String path) {
-        String text = doc.text(node, path);
-        if (text == null) {
-            return null;
-        }
-        for (Profile.Condition c : Profile.Condition.values()) {
-            if (c.yaml().equals(text)) {
-                return c;
-            }
-        }
-        java.util.List<String> words = java.util.Arrays.stream(Profile.Condition.values()).map(Profile.Condition::yaml).toList();
-        doc.error(node, path, "expected started, ready or completed (got \"" + text + "\")" + Suggest.didYouMean(text, words));
-        return null;
-    }
-
     private RestartPolicy restart(Node node, String path) {
         String text = doc.text(node, path);
         if (text == null) {
@@ -311,23 +178,5 @@ final class ProcessLoader {
         }
         doc.error(node, path, "expected no, on-failure or always (got \"" + text + "\")");
         return null;
-    }
-
-    private void reportCycles(Map<String, ProcessSpec> processes) {
-        Set<String> reported = new LinkedHashSet<>();
-        for (String start : processes.keySet()) {
-            List<String> cycle = DependencyCycles.find(start, name -> {
-                ProcessSpec p = processes.get(name);
-                return p == null ? List.of() : p.dependsOn();
-            });
-            if (cycle == null) {
-                continue;
-            }
-            Set<String> members = new java.util.TreeSet<>(cycle);
-            if (reported.add(String.join(",", members))) {
-                doc.error(dependsOnNodes.get(cycle.get(0)), "processes." + cycle.get(0) + ".depends_on",
-                        "dependency cycle: " + String.join(" -> ", cycle));
-            }
-        }
     }
 }

@@ -66,7 +66,7 @@ public final class SocketOwners {
 
     private static String procKey(String hexAddressAndPort, boolean v6) {
         int colon = hexAddressAndPort.indexOf(':');
-        return key(PortOwners.hexAddress(hexAddressAndPort.substring(0, colon), v6),
+        return key(ProcNetTcp.hexAddress(hexAddressAndPort.substring(0, colon), v6),
                 Integer.parseInt(hexAddressAndPort.substring(colon + 1), 16));
     }
 

@@ -1,5 +1,6 @@
 package dev.launch.registry;
 
+import dev.launch.ports.PortHolder;
 import dev.launch.ports.PortOwners;
 import dev.launch.ports.PortRange;
 import dev.launch.util.ExitCode;
@@ -186,7 +187,7 @@ public final class Allocator {
             sb.append("\n  ").append(line);
         }
         // Who holds the busy ports, where the OS says (one scan, only now that allocation failed).
-        Map<Integer, List<PortOwners.Holder>> owners = busyPorts.isEmpty() ? Map.of() : PortOwners.of(busyPorts);
+        Map<Integer, List<PortHolder>> owners = busyPorts.isEmpty() ? Map.of() : PortOwners.of(busyPorts);
         owners.forEach((port, list) -> list.stream().findFirst().ifPresent(h -> sb.append("\n  port ").append(port)
                 .append(" is held by ").append(h.describe())));
         sb.append("\nStop an instance (./jbang launch.java status; ./jbang launch.java stop ID), free the ports"

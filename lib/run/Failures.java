@@ -1,5 +1,6 @@
 package dev.launch.run;
 
+import dev.launch.ports.PortHolder;
 import dev.launch.ports.PortOwners;
 import dev.launch.ports.PortProbe;
 import dev.launch.proc.ProcessTree;
@@ -66,7 +67,7 @@ final class Failures {
             if (PortProbe.isFree(port)) {
                 continue;
             }
-            Optional<PortOwners.Holder> holder = PortOwners.of(port).stream().filter(PortOwners.Holder::known).findFirst();
+            Optional<PortHolder> holder = PortOwners.of(port).stream().filter(PortHolder::known).findFirst();
             if (holder.isPresent() && ProcessTree.byToken(token).stream().anyMatch(h -> h.pid() == holder.get().pid())) {
                 continue; // one of ours (say a grandchild still running): not a foreign program
             }
@@ -78,7 +79,7 @@ final class Failures {
     }
 
     /** "java" for /usr/lib/jvm/.../bin/java: the program's file name, as ps shows it. */
-    private static String programName(PortOwners.Holder h) {
+    private static String programName(PortHolder h) {
         String command = ProcessHandle.of(h.pid()).flatMap(ph -> ph.info().command())
                 .orElse(h.command().split(" ", 2)[0]);
         return Path.of(command).getFileName().toString();

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * passes, or the process exits, whichever comes first.
  */
 public final class Readiness {
+    private static final long FAST_POLLING_NANOS = TimeUnit.SECONDS.toNanos(3);
+
     private Readiness() {}
 
     /** Passed, or why not (a phrase that follows "was not ready after 60s: "). */
@@ -57,8 +59,9 @@ public final class Readiness {
      * false when the process exits, which fails the check at once.
      */
     public static Result await(Profile.ReadySpec spec, LogWatch log, BooleanSupplier alive) throws InterruptedException {
-        long deadline = System.nanoTime() + spec.timeout().toNanos();
-        long pause = 10;
+        long start = System.nanoTime();
+        long deadline = start + spec.timeout().toNanos();
+        long pause = 5;
         String problem;
         while (true) {
             if (spec instanceof Profile.ReadySpec.Log l) {
@@ -82,7 +85,9 @@ public final class Readiness {
             if (!(spec instanceof Profile.ReadySpec.Log)) {
                 Thread.sleep(Math.min(pause, left));
             }
-            pause = Math.min(pause * 2, 200);
+            // Most processes come up within a few seconds, and the stack waits on each: poll those
+            // closely (a check is one connection attempt); slow ones back off.
+            pause = Math.min(pause * 2, System.nanoTime() - start < FAST_POLLING_NANOS ? 20 : 200);
         }
     }
 

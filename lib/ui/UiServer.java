@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ import java.util.regex.Pattern;
 public final class UiServer implements AutoCloseable {
     static final int MAX_THREADS = 48;
     static final int MAX_STREAMS = 32;
-    static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final Pattern STOP_PATH = Pattern.compile("/api/instances/([A-Za-z0-9._-]+)/stop");
 
     private final HttpServer http;
@@ -218,7 +216,7 @@ public final class UiServer implements AutoCloseable {
             UiHttp.error(ex, 404, Registry.noRunningInstance(id, registry.live().stream().map(Instance::id).toList()));
             return;
         }
-        Stopper.stop(registry, instance.get(), STOP_WAIT, "the web page");
+        Stopper.stop(registry, instance.get(), Stopper.defaultWait(instance.get()), "the web page", new PrintWriter(System.err, true));
         events.poke();
         UiHttp.json(ex, 200, Map.of("ok", true, "message", id + " stopped", "stopped", id));
     }

@@ -1,19 +1,7 @@
 package dev.launch.yaml;
 
-import dev.launch.util.Durations;
 import dev.launch.util.Suggest;
 
-import dev.launch.util.IoErrors;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -45,12 +31,6 @@ public final class YamlDoc {
         }
     }
 
-    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-    /** Far above any real ports.yaml or profile; what is bigger is not read at all. */
-    static final int MAX_BYTES = 1 << 20;
-    /** How much of a scalar a message quotes. */
-    private static final int QUOTE_LIMIT = 60;
-
     private final Path file;
     private final String source;
     private final Node root;
@@ -67,35 +47,8 @@ public final class YamlDoc {
 
     /** Reads and parses {@code file}; a missing file is reported with {@code missingHint}. */
     public static YamlDoc read(Path file, String missingHint) {
-        String text;
-        try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            if (attrs.isDirectory()) {
-                return failed(file, "is a directory, not a YAML file");
-            }
-            if (!attrs.isRegularFile()) {
-                return failed(file, "is not a regular file (a FIFO, socket or device); give the path of a YAML file");
-            }
-            if (attrs.size() > MAX_BYTES) {
-                return failed(file, "is " + attrs.size() / (1024 * 1024) + " MiB; a config file is at most 1 MiB");
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
-            }
-            if (bytes.length > MAX_BYTES) {
-                return failed(file, "is more than 1 MiB; a config file is at most 1 MiB");
-            }
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            return failed(file, "not found; " + missingHint);
-        } catch (CharacterCodingException e) {
-            return failed(file, "is not UTF-8 text");
-        } catch (IOException e) {
-            return failed(file, "cannot be read: " + IoErrors.reason(e));
-        }
-        return parse(file, text);
+        ConfigFileText.Read read = ConfigFileText.read(file, missingHint);
+        return read.text() == null ? failed(file, read.problem()) : parse(file, read.text());
     }
 
     public static YamlDoc parse(Path file, String text) {
@@ -168,44 +121,20 @@ public final class YamlDoc {
 
     /** True for an absent value: {@code key:} with nothing, {@code ~} or {@code null}. */
     public static boolean isNull(Node node) {
-        return node == null || (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN
-                && Tag.NULL.equals(s.getTag()));
-    }
-
-    static String describe(Node node) {
-        if (isNull(node)) {
-            return "nothing";
-        }
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        return quote(((ScalarNode) node).getValue());
-    }
-
-    /** A value as a message quotes it: on one line, cut short when long. */
-    static String quote(String value) {
-        String oneLine = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
-        oneLine = dev.launch.util.Names.printable(oneLine);
-        if (oneLine.codePointCount(0, oneLine.length()) > QUOTE_LIMIT) {
-            oneLine = oneLine.substring(0, oneLine.offsetByCodePoints(0, QUOTE_LIMIT)) + "…";
-        }
-        return "\"" + oneLine + "\"";
+        return NodeWords.absent(node);
     }
 
     /** The keys of a mapping in file order; duplicates and {@code <<} merges are handled here. */
     public Map<String, Entry> mapping(Node node, String keyPath, String expected) {
         if (!(node instanceof MappingNode m)) {
-            error(node, keyPath, "expected " + expected + ", got " + describe(node));
+            error(node, keyPath, "expected " + expected + ", got " + NodeWords.describe(node));
             return null;
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
         List<Entry> merged = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
-                error(t.getKeyNode(), keyPath, "a key must be plain text, got " + describe(t.getKeyNode()));
+                error(t.getKeyNode(), keyPath, "a key must be plain text, got " + NodeWords.describe(t.getKeyNode()));
                 continue;
             }
             if (Tag.MERGE.equals(key.getTag())) {
@@ -258,18 +187,14 @@ public final class YamlDoc {
                 String alias = aliases.get(e.name().toLowerCase(java.util.Locale.ROOT));
                 String hint = alias != null ? "; did you mean \"" + alias + "\"?" : Suggest.didYouMean(e.name(), known);
                 error(e.key(), keyPath, "unknown key \"" + e.name() + "\""
-                        + (hint.isEmpty() ? " (expected " + oneOf(known) + ")" : hint));
+                        + (hint.isEmpty() ? " (expected " + NodeWords.oneOf(known) + ")" : hint));
             }
         }
     }
 
-    static String oneOf(Collection<String> names) {
-        return names.size() == 1 ? names.iterator().next() : "one of: " + String.join(", ", names);
-    }
-
     public List<Node> sequence(Node node, String keyPath, String expected) {
         if (!(node instanceof SequenceNode s)) {
-            error(node, keyPath, "expected " + expected + ", got " + describe(node));
+            error(node, keyPath, "expected " + expected + ", got " + NodeWords.describe(node));
             return null;
         }
         return s.getValue();
@@ -278,7 +203,7 @@ public final class YamlDoc {
     /** The scalar's text exactly as written (after YAML quoting); null if not a scalar. */
     public String text(Node node, String keyPath) {
         if (!(node instanceof ScalarNode s)) {
-            error(node, keyPath, "expected text, got " + describe(node));
+            error(node, keyPath, "expected text, got " + NodeWords.describe(node));
             return null;
         }
         return s.getValue();
@@ -286,75 +211,23 @@ public final class YamlDoc {
 
     /** A plain, decimal whole number; rejects what YAML 1.1 would read differently than 1.2. */
     public Integer wholeNumber(Node node, String keyPath) {
-        if (!(node instanceof ScalarNode s) || isNull(node)) {
-            error(node, keyPath, "expected a whole number, got " + describe(node));
-            return null;
-        }
-        String text = s.getValue();
-        if (s.getScalarStyle() != ScalarStyle.PLAIN) {
-            error(node, keyPath, "expected a whole number, got the quoted text \"" + text + "\"; remove the quotes");
-            return null;
-        }
-        if (!INTEGER.matcher(text).matches()) {
-            error(node, keyPath, "expected a whole number (got " + text + ")");
-            return null;
-        }
-        String digits = text.startsWith("-") ? text.substring(1) : text;
-        if (digits.length() > 1 && digits.startsWith("0")) {
-            String plain = digits.replaceFirst("^0+(?=.)", "");
-            error(node, keyPath, "leading zero is ambiguous in YAML (octal?); write " + (text.startsWith("-") ? "-" : "") + plain);
-            return null;
-        }
-        if (digits.length() > 9) {
-            error(node, keyPath, "is far too large (got " + text + ")");
-            return null;
-        }
-        return Integer.parseInt(text);
+        return reported(node, keyPath, YamlScalars.wholeNumber(node));
     }
 
     /** true or false as YAML 1.2 writes them; yes/no/on/off are not booleans here. */
     public Boolean bool(Node node, String keyPath) {
-        if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN) {
-            switch (s.getValue()) {
-                case "true", "True", "TRUE":
-                    return true;
-                case "false", "False", "FALSE":
-                    return false;
-                default:
-                    break;
-            }
-        }
-        error(node, keyPath, "expected true or false, got " + describe(node));
-        return null;
+        return reported(node, keyPath, YamlScalars.bool(node));
     }
 
     /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or a whole number of seconds. */
     public java.time.Duration duration(Node node, String keyPath) {
-        if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && INTEGER.matcher(s.getValue()).matches()) {
-            Integer seconds = wholeNumber(node, keyPath);
-            if (seconds == null) {
-                return null;
-            }
-            if (seconds < 0) {
-                error(node, keyPath, "must not be negative (got " + seconds + ")");
-                return null;
-            }
-            try {
-                return Durations.capped(java.time.Duration.ofSeconds(seconds), s.getValue());
-            } catch (IllegalArgumentException e) {
-                error(node, keyPath, e.getMessage());
-                return null;
-            }
+        return reported(node, keyPath, YamlScalars.duration(node));
+    }
+
+    private <T> T reported(Node node, String keyPath, YamlScalars.Parsed<T> parsed) {
+        if (parsed.problem() != null) {
+            error(node, keyPath, parsed.problem());
         }
-        String text = text(node, keyPath);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            error(node, keyPath, e.getMessage());
-            return null;
-        }
+        return parsed.value();
     }
 }

@@ -18,10 +18,10 @@ class PortOwnersTest {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net/tcp: not Linux");
         int port = TestPorts.freePort();
         try (ServerSocketChannel ignored = TestPorts.listen("127.0.0.1", port)) {
-            List<PortOwners.Holder> holders = PortOwners.of(port);
+            List<PortHolder> holders = PortOwners.of(port);
             long me = ProcessHandle.current().pid();
             assertTrue(holders.stream().anyMatch(h -> h.pid() == me), holders.toString());
-            PortOwners.Holder mine = holders.stream().filter(h -> h.pid() == me).findFirst().orElseThrow();
+            PortHolder mine = holders.stream().filter(h -> h.pid() == me).findFirst().orElseThrow();
             assertEquals("127.0.0.1:" + port, mine.address());
             assertTrue(mine.command().contains("java"), mine.command());
         }
@@ -32,7 +32,7 @@ class PortOwnersTest {
         assumeTrue(TestPorts.ipv6(), "no IPv6 on this machine");
         int port = TestPorts.freePort();
         try (ServerSocketChannel ignored = TestPorts.listen("::1", port)) {
-            List<PortOwners.Holder> holders = PortOwners.of(port);
+            List<PortHolder> holders = PortOwners.of(port);
             assertTrue(holders.stream().anyMatch(h -> h.pid() == ProcessHandle.current().pid()
                     && h.address().equals("[::1]:" + port)), holders.toString());
         }
@@ -45,9 +45,9 @@ class PortOwnersTest {
 
     @Test
     void compressesIpv6AddressesAsTheyAreUsuallyWritten() {
-        assertEquals("::1", PortOwners.compress("0:0:0:0:0:0:0:1"));
-        assertEquals("::", PortOwners.compress("0:0:0:0:0:0:0:0"));
-        assertEquals("fd00::2", PortOwners.compress("fd00:0:0:0:0:0:0:2"));
-        assertEquals("1:0:2::3:0:0", PortOwners.compress("1:0:2:0:0:3:0:0"));
+        assertEquals("::1", ProcNetTcp.compress("0:0:0:0:0:0:0:1"));
+        assertEquals("::", ProcNetTcp.compress("0:0:0:0:0:0:0:0"));
+        assertEquals("fd00::2", ProcNetTcp.compress("fd00:0:0:0:0:0:0:2"));
+        assertEquals("1:0:2::3:0:0", ProcNetTcp.compress("1:0:2:0:0:3:0:0"));
     }
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sh profiles/services/run NAME}: compiled once into a cache keyed on the source, then started from classes. */
+/**
+ * {@code sh profiles/services/run NAME}: compiled once into a cache keyed on the source, then started from its jar with a
+ * class-data archive.
+ */
 @ExtendWith(Cleanup.class)
 class DemoServicesFromClassesTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,7 +42,7 @@ class DemoServicesFromClassesTest {
         Files.copy(home.resolve("profiles/services/Backend.java"), services.resolve("Backend.java"));
         Path cache = dir.resolve("cache");
 
-        int[] ports = TestPorts.freePorts(4);
+        int[] ports = TestPorts.freePorts(5);
         List<Process> first = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             first.add(start(services, cache, ports[i], "r" + i));
@@ -48,11 +51,23 @@ class DemoServicesFromClassesTest {
             assertEquals("ok\n", awaitHealth(first.get(i), ports[i]));
         }
         assertEquals(1, classDirs(cache).size(), "one compiled copy, whoever won: " + classDirs(cache));
-        assertTrue(Files.isRegularFile(classDirs(cache).get(0).resolve("Backend.class")));
+        Path classes = classDirs(cache).get(0);
+        assertTrue(Files.isRegularFile(classes.resolve("Backend.jar")));
+
+        // Each first start writes a class-data archive as it exits; the next start puts one in place and maps it.
+        for (Process p : first) {
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals("ok\n", awaitHealth(start(services, cache, ports[3], "r3"), ports[3]));
+        assertTrue(Files.isRegularFile(classes.resolve("Backend.jsa")), "no archive in " + classes);
+        try (Stream<Path> s = Files.list(classes)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().contains(".jsa.tmp.")).toList(), "pending archives left");
+        }
 
         Path source = services.resolve("Backend.java");
         Files.writeString(source, Files.readString(source).replace("body = \"ok\\n\";", "body = \"edited\\n\";"));
-        assertEquals("edited\n", awaitHealth(start(services, cache, ports[3], "r3"), ports[3]));
+        assertEquals("edited\n", awaitHealth(start(services, cache, ports[4], "r4"), ports[4]));
         assertEquals(2, classDirs(cache).size(), classDirs(cache).toString());
     }
 
