@@ -2,12 +2,11 @@ package dev.launch.cli;
 
 import dev.launch.util.Durations;
 import dev.launch.util.ExitCode;
-import dev.launch.util.LaunchException;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
-/** Wires the command tree: the one place where exceptions become exit codes and messages. */
+/** Wires the command tree: the fast path, picocli, and {@link ErrorReport} for what a command throws. */
 public final class Cli {
     private Cli() {}
 
@@ -44,29 +43,7 @@ public final class Cli {
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-                report(ex, commandLine.getErr(), GlobalOptions.of(commandLine.getCommandSpec()).verbose()));
+                ErrorReport.report(ex, commandLine.getErr(), GlobalOptions.of(commandLine.getCommandSpec()).verbose()));
         return cl;
-    }
-
-    /**
-     * "launch: MESSAGE" on stderr and the exception's exit code. Anything that is not a
-     * LaunchException is a bug: one line asking for a report, exit 4; a stack trace only with --verbose.
-     */
-    static int report(Exception ex, PrintWriter err, boolean verbose) {
-        if (ex instanceof LaunchException le) {
-            err.println("launch: " + le.getMessage());
-            if (verbose && le.getCause() != null) {
-                le.getCause().printStackTrace(err);
-            }
-            err.flush();
-            return le.exitCode();
-        }
-        err.println("launch: internal error (a bug in launch, not in your input): " + ex
-                + "; please report it with the output of the same command run with --verbose");
-        if (verbose) {
-            ex.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCode.INTERNAL;
     }
 }

@@ -112,7 +112,7 @@ final class FastPath {
                 default -> NOT_HANDLED;
             };
         } catch (RuntimeException e) {
-            return Cli.report(e, err, globals.verbose);
+            return ErrorReport.report(e, err, globals.verbose);
         } finally {
             out.flush();
             err.flush();

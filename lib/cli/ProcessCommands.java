@@ -9,6 +9,7 @@ import dev.launch.util.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 
@@ -16,33 +17,36 @@ import picocli.CommandLine.Parameters;
 public final class ProcessCommands {
     private ProcessCommands() {}
 
-    @Command(name = "restart",
-            header = "Stop and start processes of a running instance on the same ports; returns once they are ready again.")
-    public static final class Restart extends BaseCommand {
+    /** What `restart` and `start` act on: an instance and one or more of its processes. */
+    static final class Targets {
         @Parameters(index = "0", paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
         String id;
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "PROCESS", completionCandidates = Candidates.Processes.class, description = "process names, as in the profile (e.g. alice)")
         List<String> processes;
+    }
+
+    @Command(name = "restart",
+            header = "Stop and start processes of a running instance on the same ports; returns once they are ready again.")
+    public static final class Restart extends BaseCommand {
+        @Mixin
+        Targets targets;
 
         @Override
         public Integer call() {
-            return act(spec, "restart", id, processes);
+            return act(spec, "restart", targets.id, targets.processes);
         }
     }
 
     @Command(name = "start",
             header = "Start processes of a running instance again (after `stop INSTANCE PROCESS`); returns once they are ready.")
     public static final class Start extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "INSTANCE", completionCandidates = Candidates.Instances.class, description = "instance id, as shown by status (e.g. dev-1)")
-        String id;
-
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "PROCESS", completionCandidates = Candidates.Processes.class, description = "process names, as in the profile (e.g. alice)")
-        List<String> processes;
+        @Mixin
+        Targets targets;
 
         @Override
         public Integer call() {
-            return act(spec, "start", id, processes);
+            return act(spec, "start", targets.id, targets.processes);
         }
     }
 

@@ -30,8 +30,9 @@ public final class StopCommand extends BaseCommand {
     @Option(names = "--all", description = "stop every running instance")
     boolean all;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-            description = "how long to wait for a launcher's own teardown before killing it (default 30s)")
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "how long to wait for a launcher's own teardown before killing it and ending its stack here"
+                    + " (default: the instance's grace + 2s)")
     Duration timeout;
 
     @Override
@@ -51,9 +52,8 @@ public final class StopCommand extends BaseCommand {
             }
             return List.of(s.get(id));
         });
-        Duration wait = timeout;
         for (Instance instance : targets) {
-            Stopper.stop(registry, instance, wait, Instances.asker("stop"));
+            Stopper.stop(registry, instance, timeout != null ? timeout : Stopper.defaultWait(instance), Instances.asker("stop"), err());
             out.println("stopped " + instance.id());
             out.flush();
         }

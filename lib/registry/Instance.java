@@ -15,6 +15,7 @@ import java.util.Optional;
  * One registry entry: a running stack (RUN) or a `ports` reservation (LEASE). The owner is
  * identified by pid and start time, so a recycled pid never keeps a dead entry alive. The block
  * is the range it was taken from (its name, or "scan") with the block's first port and size.
+ * {@code grace} is what its launcher gives the stack at teardown (null in entries of older launchers).
  * New entries come from {@link #run} and {@link #lease}; the full constructor is for reading them back.
  */
 public record Instance(
@@ -35,7 +36,8 @@ public record Instance(
         List<EnvFile.Backup> envFiles,
         List<EnvTarget> envTargets,
         Map<String, String> urls,
-        boolean sticky) {
+        boolean sticky,
+        Duration grace) {
 
     public static final int FORMAT = 1;
 
@@ -55,7 +57,7 @@ public record Instance(
                     String pidStart, long createdAt, long leaseUntil, String runToken, String cwd, Long watchdogPid,
                     List<ProcessInfo> processes, List<EnvFile.Backup> envFiles) {
         this(format, id, profile, kind, block, ports, pid, pidStart, createdAt, leaseUntil, runToken, cwd, watchdogPid,
-                processes, envFiles, List.of(), Map.of(), false);
+                processes, envFiles, List.of(), Map.of(), false, null);
     }
 
     /**
@@ -106,23 +108,29 @@ public record Instance(
 
     public Instance withProcesses(List<ProcessInfo> newProcesses) {
         return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
-                createdAt, leaseUntil, runToken, cwd, watchdogPid, newProcesses, envFiles, envTargets, urls, sticky);
+                createdAt, leaseUntil, runToken, cwd, watchdogPid, newProcesses, envFiles, envTargets, urls, sticky, grace);
     }
 
     public Instance withEnvFiles(List<EnvFile.Backup> newEnvFiles) {
         return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
-                createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, newEnvFiles, envTargets, urls, sticky);
+                createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, newEnvFiles, envTargets, urls, sticky, grace);
     }
 
     public Instance withWatchdog(Long newWatchdogPid) {
         return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
-                createdAt, leaseUntil, runToken, cwd, newWatchdogPid, processes, envFiles, envTargets, urls, sticky);
+                createdAt, leaseUntil, runToken, cwd, newWatchdogPid, processes, envFiles, envTargets, urls, sticky, grace);
     }
 
     /** The same entry with what it writes (or would write) into env files, its port urls and stickiness. */
     public Instance withFrontend(List<EnvTarget> newEnvTargets, Map<String, String> newUrls, boolean newSticky) {
         return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
-                createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, envFiles, newEnvTargets, newUrls, newSticky);
+                createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, envFiles, newEnvTargets, newUrls, newSticky, grace);
+    }
+
+    /** The same entry with the grace its launcher gives the stack at teardown (so `stop` knows how long to wait). */
+    public Instance withGrace(Duration newGrace) {
+        return new Instance(format, id, profile, kind, block, ports, pid, pidStart,
+                createdAt, leaseUntil, runToken, cwd, watchdogPid, processes, envFiles, envTargets, urls, sticky, newGrace);
     }
 
     public Optional<ProcessInfo> process(String name) {

@@ -1,6 +1,7 @@
 package dev.launch.registry;
 
 import dev.launch.envfile.EnvFile;
+import dev.launch.util.Durations;
 import dev.launch.util.Names;
 
 import java.io.IOException;
@@ -36,6 +37,9 @@ final class InstanceCheck {
         }
         if (i.runToken() != null && !TOKEN.matcher(i.runToken()).matches()) {
             throw bad("run token has characters a token never has");
+        }
+        if (i.grace() != null && (i.grace().isNegative() || i.grace().compareTo(Durations.MAX) > 0)) {
+            throw bad("grace is not between 0 and " + Durations.format(Durations.MAX));
         }
         if (i.cwd() != null && !Path.of(i.cwd()).isAbsolute()) {
             throw bad("cwd is not an absolute path");

@@ -7,6 +7,7 @@ import dev.launch.util.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,9 @@ final class InstanceJson {
         }
         if (i.sticky()) {
             m.put("sticky", true);
+        }
+        if (i.grace() != null) {
+            m.put("graceMillis", i.grace().toMillis());
         }
         m.values().removeIf(java.util.Objects::isNull);
         return Json.write(m);
@@ -97,7 +101,8 @@ final class InstanceJson {
                     new PortRange(text(m, "range"), (int) number(m, "blockStart", 0), (int) number(m, "blockCount", 0)), ports, number(m, "pid", 0),
                     text(m, "pidStart"), number(m, "createdAt", 0), number(m, "leaseUntil", 0), text(m, "runToken"),
                     text(m, "cwd"), m.get("watchdogPid") == null ? null : number(m, "watchdogPid", 0), processes, envFiles,
-                    envTargets, strings(m, "urls"), Boolean.TRUE.equals(m.get("sticky")));
+                    envTargets, strings(m, "urls"), Boolean.TRUE.equals(m.get("sticky")),
+                    m.get("graceMillis") == null ? null : Duration.ofMillis(number(m, "graceMillis", 0)));
             InstanceCheck.check(instance);
             return instance;
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {

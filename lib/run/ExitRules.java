@@ -57,7 +57,7 @@ final class ExitRules {
             return null;
         }
         p.report("exited");
-        if (p.manual && code == 0 && s.restart() == Profile.RestartPolicy.NO) {
+        if (p.manual && code == 0 && s.restart() != Profile.RestartPolicy.ALWAYS) {
             p.manual = false;
             p.completed = true;
             p.report("completed");
@@ -86,7 +86,8 @@ final class ExitRules {
             timers.schedule(() -> events.add(new SupervisorEvent.Restart(s.name())), delay, TimeUnit.MILLISECONDS);
             return null;
         }
-        p.completed = code == 0 && s.restart() == Profile.RestartPolicy.NO;
+        // A clean exit under `no` or `on-failure` is a task that finished; `always` meant to keep it up.
+        p.completed = code == 0 && s.restart() != Profile.RestartPolicy.ALWAYS;
         String broken = Dependencies.broken(p, code, procs);
         if (p.completed && broken == null) {
             p.report("completed");

@@ -8,6 +8,7 @@ import dev.launch.registry.Registry;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,7 +17,8 @@ import java.util.List;
  */
 record Reservation(Allocator.Allocation allocation, Instance instance) {
 
-    static Reservation take(Project project, Profile profile, boolean strict, String root, String token, PrintWriter err) {
+    static Reservation take(Project project, Profile profile, boolean strict, String root, String token, Duration grace,
+                            PrintWriter err) {
         Registry registry = project.registry();
         Allocator.Request request = project.request(profile, List.of(), strict);
         Allocator.Allocation[] allocation = new Allocator.Allocation[1];
@@ -26,7 +28,7 @@ record Reservation(Allocator.Allocation allocation, Instance instance) {
             allocation[0] = project.allocator().allocate(session.holders(), wanted);
             Instance i = Instance.run(session.nextId(profile.name()), profile.name(), allocation[0].block(), allocation[0].ports(),
                     token, root);
-            i = i.withFrontend(List.of(), EnvTargets.urls(profile, i), allocation[0].sticky());
+            i = i.withFrontend(List.of(), EnvTargets.urls(profile, i), allocation[0].sticky()).withGrace(grace);
             if (profile.ports().sticky()) {
                 remember(registry, session, i, err);
             }

@@ -91,7 +91,7 @@ public final class StackRun {
 
     /** Takes a block and registers the run (see {@link Reservation}). */
     private void reserve() {
-        Reservation r = Reservation.take(project, profile, strict, root.toString(), token, output.err());
+        Reservation r = Reservation.take(project, profile, strict, root.toString(), token, grace, output.err());
         allocation = r.allocation();
         instance = r.instance();
     }

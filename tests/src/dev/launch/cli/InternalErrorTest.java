@@ -15,7 +15,7 @@ class InternalErrorTest {
     @Test
     void aBugExitsFourWithOneLineAskingForAReport() {
         StringWriter err = new StringWriter();
-        int exit = Cli.report(new IllegalStateException("no such state"), new PrintWriter(err, true), false);
+        int exit = ErrorReport.report(new IllegalStateException("no such state"), new PrintWriter(err, true), false);
         assertEquals(ExitCode.INTERNAL, exit);
         assertEquals(4, exit);
         assertEquals(1, err.toString().lines().count(), err.toString());
@@ -26,14 +26,14 @@ class InternalErrorTest {
     @Test
     void withVerboseTheStackTraceFollows() {
         StringWriter err = new StringWriter();
-        Cli.report(new IllegalStateException("no such state"), new PrintWriter(err, true), true);
+        ErrorReport.report(new IllegalStateException("no such state"), new PrintWriter(err, true), true);
         assertTrue(err.toString().lines().anyMatch(l -> l.contains("at dev.launch.cli.InternalErrorTest")), err.toString());
     }
 
     @Test
     void aUsersMistakeKeepsItsExitCodeAndHasNoStackTrace() {
         StringWriter err = new StringWriter();
-        assertEquals(ExitCode.USAGE, Cli.report(LaunchException.usage("bad"), new PrintWriter(err, true), true));
+        assertEquals(ExitCode.USAGE, ErrorReport.report(LaunchException.usage("bad"), new PrintWriter(err, true), true));
         assertEquals("launch: bad", err.toString().strip());
     }
 }

@@ -45,12 +45,16 @@ class RestartPolicyTest {
     }
 
     @Test
-    void onFailureDoesNotRestartACleanExit() throws Exception {
+    void onFailureTakesACleanExitAsCompletedAndTheStackKeepsRunning() throws Exception {
         RenderedProcess alice = Stack.restart(Stack.sh("alice", "echo run; exit 0"), Profile.RestartPolicy.ON_FAILURE, 5);
         Stack s = Stack.start(Duration.ofSeconds(1), alice, Stack.sh("bob", "exec sleep 300"));
-        assertEquals(1, s.awaitExit(Duration.ofSeconds(10)));
+        assertTrue(Stack.eventually(Duration.ofSeconds(10), () -> s.count("alice", "completed") == 1), s.err());
+        assertTrue(Stack.eventually(Duration.ofSeconds(1), () -> s.exit.isDone()) == false, "the stack keeps running: " + s.err());
         assertEquals(1, runs(s, "alice"));
-        assertTrue(s.err().contains("alice exited with code 0"), s.err());
+        assertEquals(0, s.count("alice", "restarting"));
+        assertTrue(s.err().contains("alice completed"), s.err());
+        s.supervisor.stop();
+        assertEquals(0, s.awaitExit(Duration.ofSeconds(5)));
     }
 
     @Test
