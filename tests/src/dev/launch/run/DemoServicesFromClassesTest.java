@@ -86,7 +86,7 @@ class DemoServicesFromClassesTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                fail("service exited with " + p.exitValue());
+                fail("service exited with " + p.exitValue() + ": " + errors());
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
@@ -97,6 +97,16 @@ class DemoServicesFromClassesTest {
             }
         }
         return fail("no answer on port " + port);
+    }
+
+    private String errors() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(f -> f.toString().endsWith(".err")).sorted().toList()) {
+                all.append("\n").append(f.getFileName()).append(": ").append(Files.readString(f));
+            }
+        }
+        return all.toString();
     }
 
     private static List<Path> classDirs(Path cache) throws IOException {
