@@ -58,8 +58,9 @@ public final class CompletionCommand implements Callable<Integer> {
         }
         return script + "\n" + """
                 # Profiles, instances, processes and ranges change while the shell is open: ask the launcher.
+                # ($((...)): zsh reads a bare ":COMP_CWORD" as a history modifier.)
                 function _launch_candidates() {
-                  local words=("${COMP_WORDS[@]:1:COMP_CWORD-1}")
+                  local words=("${COMP_WORDS[@]:1:$((COMP_CWORD-1))}")
                   %s __complete "$1" "${words[@]}" 2>/dev/null
                 }
                 """.formatted(callback);

@@ -3,6 +3,7 @@ package dev.launch.config;
 import dev.launch.config.Profile.PortsSpec;
 import dev.launch.ports.PortRange;
 import dev.launch.util.Names;
+import dev.launch.util.PortUrls;
 import dev.launch.util.Suggest;
 import dev.launch.yaml.YamlDoc;
 
@@ -94,6 +95,11 @@ final class PortsSpecLoader {
                 continue;
             }
             String url = templates.text(e.value(), "ports.urls." + e.name());
+            if (url != null && (!PortUrls.hasScheme(url) || url.length() > PortUrls.MAX_LENGTH)) {
+                doc.error(e.value(), "ports.urls." + e.name(), "must start with http://, https://, ws:// or wss:// and be at most "
+                        + PortUrls.MAX_LENGTH + " characters long, e.g. \"ws://localhost:${ports." + e.name() + "}\"");
+                url = null;
+            }
             if (url == null) {
                 ok = false;
             } else {

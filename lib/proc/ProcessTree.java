@@ -132,10 +132,8 @@ public final class ProcessTree {
         int terminated = all.size();
         // Late forks (made during the grace) and anything that ignored SIGTERM.
         Map<Long, ProcessHandle> rest = new LinkedHashMap<>();
-        for (ProcessHandle h : List.copyOf(all.values())) {
-            if (running(h)) {
-                addTree(h, rest, rest, never);
-            }
+        for (ProcessHandle h : Processes.running(all.values())) {
+            addTree(h, rest, rest, never);
         }
         for (ProcessHandle h : byToken(token)) {
             addTree(h, rest, rest, never);
@@ -161,8 +159,8 @@ public final class ProcessTree {
         } catch (RuntimeException e) {
             // a process that vanished mid-walk has no descendants left to find
         }
-        for (ProcessHandle h : family) {
-            if (!never.contains(h.pid()) && running(h) && !seen.containsKey(h.pid())) {
+        for (ProcessHandle h : Processes.running(family)) {
+            if (!never.contains(h.pid()) && !seen.containsKey(h.pid())) {
                 into.put(h.pid(), h);
                 seen.put(h.pid(), h);
             }
@@ -172,7 +170,7 @@ public final class ProcessTree {
     /** Teardown must not be cut short by an interrupt: the flag is kept and restored after. */
     private static void waitGone(Collection<ProcessHandle> handles, long deadlineNanos) {
         boolean interrupted = false;
-        while (handles.stream().anyMatch(ProcessTree::running)) {
+        while (!Processes.running(handles).isEmpty()) {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
                 break;

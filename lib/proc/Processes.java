@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Process identity that survives pid reuse: a pid plus the instant the process started. A start
@@ -49,10 +52,20 @@ public final class Processes {
             return false;
         }
         if (Platform.portable()) {
-            return PsProcesses.runningNotZombie(handle.pid());
+            return PsProcesses.runningNotZombie(List.of(handle.pid())).contains(handle.pid());
         }
         char state = state(handle.pid());
         return state != 'Z' && state != 'X' && state != '-' && handle.isAlive();
+    }
+
+    /** Those of {@code handles} that are {@link #running}; the portable way asks one {@code ps} for all. */
+    public static List<ProcessHandle> running(Collection<ProcessHandle> handles) {
+        if (!Platform.portable()) {
+            return handles.stream().filter(Processes::running).toList();
+        }
+        List<ProcessHandle> alive = handles.stream().filter(ProcessHandle::isAlive).toList();
+        Set<Long> running = PsProcesses.runningNotZombie(alive.stream().map(ProcessHandle::pid).toList());
+        return alive.stream().filter(h -> running.contains(h.pid())).toList();
     }
 
     /** The one-letter state the kernel reports (R, S, D, T, Z, X...) from /proc/PID/stat; '-' when gone. */

@@ -3,7 +3,11 @@ package dev.launch.proc;
 import dev.launch.util.Platform;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What /proc tells on Linux, asked of {@code ps} (macOS, or LAUNCH_PORTABLE=1). {@code ps e}
@@ -31,10 +35,24 @@ final class PsProcesses {
         return pids;
     }
 
-    /** Whether ps lists the process and not as a zombie ("Z" state). */
-    static boolean runningNotZombie(long pid) {
-        List<String> lines = Platform.run("ps", "-o", "stat=", "-p", Long.toString(pid));
-        String state = lines.isEmpty() ? "" : lines.get(0).strip();
-        return !state.isEmpty() && !state.startsWith("Z");
+    /** Which of {@code pids} ps lists and not as zombies ("Z" state): one ps for all of them. */
+    static Set<Long> runningNotZombie(Collection<Long> pids) {
+        Set<Long> running = new HashSet<>();
+        if (pids.isEmpty()) {
+            return running;
+        }
+        String list = pids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        for (String line : Platform.run("ps", "-o", "pid=,stat=", "-p", list)) {
+            String[] words = line.strip().split("\\s+");
+            if (words.length >= 2 && !words[1].startsWith("Z")) {
+                try {
+                    running.add(Long.parseLong(words[0]));
+                } catch (NumberFormatException e) {
+                    // not a process line
+                }
+            }
+        }
+        running.retainAll(pids);
+        return running;
     }
 }

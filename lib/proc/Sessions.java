@@ -8,15 +8,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts children in a session of their own: a child there does not get the terminal's Ctrl-C,
- * so the launcher alone decides the order of shutdown. util-linux {@code setsid -w} on Linux;
- * perl's POSIX::setsid where that is missing (macOS) or the portable way is asked for; no prefix
- * (children share the launcher's process group) without both.
+ * so the launcher alone decides the order of shutdown. On Linux, perl also makes the child a
+ * child subreaper (prctl PR_SET_CHILD_SUBREAPER, kept across exec): what its descendants
+ * orphan, even a double-forked daemon that dropped the run's token, is reparented to the child
+ * instead of init, so it stays in the tree that teardown walks. Orphans left after the child
+ * itself has exited still go to init; macOS has no subreaper, and there only the token finds
+ * a double fork. Without perl: util-linux {@code setsid -w}; neither: no prefix (children
+ * share the launcher's process group).
  */
 final class Sessions {
     /** exec keeps the pid, as setsid(1) does when it need not fork (a child of the JVM leads no group). */
-    static final List<String> PERL = List.of("perl", "-MPOSIX", "-e",
-            "POSIX::setsid(); exec {$ARGV[0]} @ARGV or do { print STDERR \"launch: cannot run $ARGV[0]: $!\\n\"; exit 127 }",
-            "--");
+    static final List<String> PERL = perl();
+    private static final int PR_SET_CHILD_SUBREAPER = 36;
     private static volatile List<String> prefix;
 
     private Sessions() {}
@@ -25,7 +28,10 @@ final class Sessions {
         List<String> p = prefix;
         if (p == null) {
             p = List.of();
-            if (!Platform.portable() && setsidWorks()) {
+            Linux calls = Linux.here();
+            if (calls != null && Platform.onPath("perl")) {
+                p = subreaper(calls);
+            } else if (!Platform.portable() && setsidWorks()) {
                 p = List.of("setsid", "-w");
             } else if (Platform.onPath("perl")) {
                 p = PERL;
@@ -33,6 +39,36 @@ final class Sessions {
             prefix = p;
         }
         return p;
+    }
+
+    /**
+     * As {@link #PERL}, and the child becomes a subreaper first (a failed prctl leaves it an
+     * ordinary child). Raw system calls: loading perl's POSIX module would triple the start-up cost.
+     */
+    static List<String> subreaper(Linux calls) {
+        return List.of("perl", "-e", "syscall(" + calls.prctl() + ", " + PR_SET_CHILD_SUBREAPER + ", 1); syscall(" + calls.setsid()
+                + "); exec {$ARGV[0]} @ARGV or do { print STDERR \"launch: cannot run $ARGV[0]: $!\\n\"; exit 127 }", "--");
+    }
+
+    /** The system call numbers of prctl and setsid on this machine (syscall.ph is often missing, so no lookup). */
+    record Linux(int prctl, int setsid) {
+        /** Null off Linux, or on an architecture whose numbers are not known here. */
+        static Linux here() {
+            if (!System.getProperty("os.name", "").equals("Linux")) {
+                return null;
+            }
+            return switch (System.getProperty("os.arch", "")) {
+                case "amd64", "x86_64" -> new Linux(157, 112);
+                case "aarch64", "arm64" -> new Linux(167, 157);
+                default -> null;
+            };
+        }
+    }
+
+    private static List<String> perl() {
+        return List.of("perl", "-MPOSIX", "-e",
+                "POSIX::setsid(); exec {$ARGV[0]} @ARGV or do { print STDERR \"launch: cannot run $ARGV[0]: $!\\n\"; exit 127 }",
+                "--");
     }
 
     private static boolean setsidWorks() {

@@ -3,6 +3,7 @@ package dev.launch.registry;
 import dev.launch.envfile.EnvFile;
 import dev.launch.util.Durations;
 import dev.launch.util.Names;
+import dev.launch.util.PortUrls;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * What an entry read back from the state dir must look like before anything acts on it: names
  * as profiles and ports.yaml allow them, ports that exist, pids with start times, absolute env
- * file paths. An entry that fails is quarantined, never used.
+ * file paths (of backups and of targets) and keys, port urls as profiles allow them. An entry
+ * that fails is quarantined, never used.
  */
 final class InstanceCheck {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -48,6 +50,23 @@ final class InstanceCheck {
             name("process name", p.name(), Names.PROCESS, false);
             if (p.pid() < 0) {
                 throw bad("negative pid of " + p.name());
+            }
+        }
+        for (var url : i.urls().entrySet()) {
+            if (!i.ports().containsKey(url.getKey())) {
+                throw bad("url of \"" + Names.printable(url.getKey()) + "\", which is not one of its ports");
+            }
+            String problem = url.getValue() == null ? "is missing" : PortUrls.problem(url.getValue());
+            if (problem != null) {
+                throw bad("url of port " + url.getKey() + " " + problem);
+            }
+        }
+        for (Instance.EnvTarget t : i.envTargets()) {
+            for (var value : t.values().entrySet()) {
+                name("env file key", value.getKey(), ENV_KEY, false);
+                if (value.getValue() == null || value.getValue().indexOf('\0') >= 0) {
+                    throw bad("env file value of " + value.getKey() + " is missing or holds a NUL");
+                }
             }
         }
         for (EnvFile.Backup b : i.envFiles()) {

@@ -3,6 +3,9 @@ package dev.launch.run;
 import dev.launch.config.Profile;
 import dev.launch.config.Template;
 import dev.launch.registry.Instance;
+import dev.launch.util.LaunchException;
+import dev.launch.util.Names;
+import dev.launch.util.PortUrls;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +34,15 @@ public final class EnvTargets {
     public static Map<String, String> urls(Profile profile, Instance instance) {
         Function<String, String> lookup = TemplateValues.of(instance);
         Map<String, String> urls = new LinkedHashMap<>();
-        profile.ports().urls().forEach((name, url) -> urls.put(name, Template.render(url, lookup)));
+        profile.ports().urls().forEach((name, url) -> {
+            String rendered = Template.render(url, lookup);
+            String problem = PortUrls.problem(rendered);
+            if (problem != null) {
+                throw LaunchException.usage("ports.urls." + name + " of profile " + profile.name() + " renders to \""
+                        + Names.printable(rendered.length() > 80 ? rendered.substring(0, 80) + "..." : rendered) + "\", which " + problem);
+            }
+            urls.put(name, rendered);
+        });
         return urls;
     }
 }

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * then each new one, as {@code {"process", "line", "text", "time"}}, and an {@code end} event when
  * the instance is gone), and {@code POST /api/instances/ID/processes/P/restart|stop|start}
  * (through the launcher's control channel; {@code {"ok", "message"}} once ready or stopped).
- * UiServer checks the request (host, session, origin) before it gets here.
+ * UiAccess checks the request (user, host, session, origin) before it gets here.
  */
 final class InstanceApi {
     static final Pattern LOGS = Pattern.compile("/api/instances/([A-Za-z0-9._-]+)/logs(/stream)?");
@@ -68,7 +68,7 @@ final class InstanceApi {
         }
         Optional<Instance> instance = registry.find(logs.group(1));
         if (instance.isEmpty()) {
-            UiServer.json(ex, 404, Map.of("error", notRunning(logs.group(1))));
+            UiHttp.json(ex, 404, Map.of("error", notRunning(logs.group(1))));
             return;
         }
         Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
@@ -76,21 +76,21 @@ final class InstanceApi {
         try {
             ProcessControl.check(instance.get(), processes);
         } catch (LaunchException e) {
-            UiServer.json(ex, 404, Map.of("error", e.getMessage()));
+            UiHttp.json(ex, 404, Map.of("error", e.getMessage()));
             return;
         }
         int lines;
         try {
             lines = query.containsKey("lines") ? Math.max(0, Math.min(MAX_LINES, Integer.parseInt(query.get("lines").get(0)))) : DEFAULT_LINES;
         } catch (NumberFormatException e) {
-            UiServer.json(ex, 400, Map.of("error", "lines must be a whole number"));
+            UiHttp.json(ex, 400, Map.of("error", "lines must be a whole number"));
             return;
         }
         LogReader reader;
         try {
             reader = LogReader.open(LogStore.dir(registry.dir(), instance.get().id(), instance.get().createdAt()), processes);
         } catch (IOException e) {
-            UiServer.json(ex, 404, Map.of("error", instance.get().id() + " keeps no log files (" + e.getMessage() + ")"));
+            UiHttp.json(ex, 404, Map.of("error", instance.get().id() + " keeps no log files (" + e.getMessage() + ")"));
             return;
         }
         if (logs.group(2) == null) {
@@ -111,15 +111,15 @@ final class InstanceApi {
     private void act(HttpExchange ex, String id, String process, String op) throws IOException {
         Optional<Instance> instance = registry.find(id);
         if (instance.isEmpty()) {
-            UiServer.json(ex, 404, result(false, notRunning(id)));
+            UiHttp.json(ex, 404, result(false, notRunning(id)));
             return;
         }
         try {
             ControlClient.Answer answer = ProcessControl.act(registry.dir(), instance.get(), op, List.of(process), "the web page", note -> { });
             changed.run();
-            UiServer.json(ex, answer.ok() ? 200 : 500, result(answer.ok(), answer.message()));
+            UiHttp.json(ex, answer.ok() ? 200 : 500, result(answer.ok(), answer.message()));
         } catch (LaunchException e) {
-            UiServer.json(ex, e.exitCode() == 2 ? 404 : 502, result(false, e.getMessage()));
+            UiHttp.json(ex, e.exitCode() == 2 ? 404 : 502, result(false, e.getMessage()));
         }
     }
 

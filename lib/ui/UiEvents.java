@@ -76,10 +76,10 @@ final class UiEvents implements AutoCloseable {
         }
         try {
             List<Map<String, Object>> now = snapshot.get();
-            String key = new String(UiServer.bytes(withoutUptime(now)), StandardCharsets.UTF_8);
+            String key = new String(UiHttp.bytes(withoutUptime(now)), StandardCharsets.UTF_8);
             if (!key.equals(lastKey)) {
                 lastKey = key;
-                String payload = new String(UiServer.bytes(now), StandardCharsets.UTF_8);
+                String payload = new String(UiHttp.bytes(now), StandardCharsets.UTF_8);
                 listeners.forEach(q -> offer(q, payload));
             }
             lastProblem = null;
@@ -113,7 +113,7 @@ final class UiEvents implements AutoCloseable {
         listeners.add(queue);
         try (OutputStream out = ex.getResponseBody()) {
             write(out, "retry: 1000\n\n");
-            write(out, event(new String(UiServer.bytes(snapshot.get()), StandardCharsets.UTF_8)));
+            write(out, event(new String(UiHttp.bytes(snapshot.get()), StandardCharsets.UTF_8)));
             while (true) {
                 String next = queue.poll(KEEPALIVE_SECONDS, TimeUnit.SECONDS);
                 if (next == CLOSE) {

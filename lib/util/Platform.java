@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Linux or portable. On Linux, processes are looked at through /proc; the portable way (macOS,
  * or {@code LAUNCH_PORTABLE=1} so that Linux exercises it too) asks {@code ps}, {@code lsof} and
- * the JDK instead, and starts a child in a session of its own with perl instead of setsid(1).
+ * the JDK instead. A child gets a session of its own from perl (on Linux with raw system calls,
+ * which also make it a child subreaper, portable or not) or setsid(1) when perl is missing.
  */
 public final class Platform {
     private static final boolean PORTABLE = "1".equals(System.getenv("LAUNCH_PORTABLE"))

@@ -1,6 +1,7 @@
 package dev.launch.api;
 
 import dev.launch.project.Locations;
+import dev.launch.testing.JbangCache;
 import dev.launch.testing.TestPorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +55,8 @@ class PortsApiFromJbangScriptTest {
                 .directory(dir.resolve("app").toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("LAUNCH_JBANG_CACHE", JbangCache.bootstrappedOr(dir.resolve("jbang")).toString());
+        pb.environment().put("LAUNCH_FAST_CACHE", dir.resolve("fast").toString());
         Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the script did not finish");
         assertEquals(0, p.exitValue(), Files.readString(err));

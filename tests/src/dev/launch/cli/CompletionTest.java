@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -72,6 +74,42 @@ class CompletionTest {
         assertEquals(Launcher.inProcess("completion", "bash").out(), zsh);
         assertTrue(zsh.contains("bashcompinit"), zsh);
         assertEquals(2, Launcher.inProcess("completion", "fish").exit());
+    }
+
+    /**
+     * What zsh offers through bashcompinit, the way its completion system calls the script: words
+     * and CURRENT set, compadd given the matches (zsh itself then filters them by the typed prefix).
+     */
+    private static List<String> completeInZsh(Path script, String... words) throws Exception {
+        StringBuilder call = new StringBuilder("autoload -U +X compinit && compinit -u -d '" + script.resolveSibling("zcompdump") + "'\n")
+                .append("source '").append(script).append("'\n")
+                .append("compadd() { local a seen=0; for a in \"$@\"; do if (( seen )); then print -r -- \"$a\"; elif [[ $a == - ]]; then seen=1; fi; done }\n")
+                .append("words=(");
+        for (String w : words) {
+            call.append(" '").append(w).append('\'');
+        }
+        call.append(" )\nCURRENT=").append(words.length).append("\n_bash_complete -F _complete_launch\n");
+        Process p = new ProcessBuilder("zsh", "-f", "-c", call.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void inARealZshTheScriptCompletesCommandsOptionsAndWhatItAsksTheLauncher(@TempDir Path dir) throws Exception {
+        boolean zsh = Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "zsh")));
+        Assumptions.assumeTrue(zsh || System.getenv("CI") != null, "zsh is not installed (CI installs it)");
+        TestProject project = new TestProject(dir);
+        project.withChain(2, 2, false);
+        Path script = script(dir, "zsh");
+        String[] globals = {"--config", project.config.toString(), "--profiles", project.profiles.toString(),
+                "--state-dir", project.state.toString()};
+
+        assertTrue(completeInZsh(script, "launch", "st").containsAll(List.of("start", "status", "stop")));
+        assertTrue(completeInZsh(script, "launch", "ports", "--f").contains("--format"));
+        assertEquals(List.of("dotenv", "json", "sh"), completeInZsh(script, "launch", "ports", "--format", "").stream().sorted().toList());
+        assertEquals(List.of("app"), completeInZsh(script, words(globals, "--profile", "")));
+        assertEquals(List.of("RA", "RB"), completeInZsh(script, words(globals, "ports", "--range", "")), "asked of the launcher, without an error");
     }
 
     @Test

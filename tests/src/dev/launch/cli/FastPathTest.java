@@ -1,6 +1,7 @@
 package dev.launch.cli;
 
 import dev.launch.testing.ConfigFiles;
+import dev.launch.testing.JbangCache;
 import dev.launch.testing.Launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,10 +48,7 @@ class FastPathTest {
             copy(ROOT.resolve(name), project.resolve(name));
         }
         Files.writeString(project.resolve("ports.yaml"), ConfigFiles.rangesAbove20000(ROOT.resolve("ports.yaml")));
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        Path user = base.resolve("launch").resolve("jbang-0.132.1");
-        jbangCache = Files.isRegularFile(user.resolve(".complete")) ? user : bootstrap.resolve("jbang");
+        jbangCache = JbangCache.bootstrappedOr(bootstrap.resolve("jbang"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.launch.cli;
 
+import dev.launch.testing.JbangCache;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,10 +38,7 @@ class JbangReuseTest {
 
     @BeforeAll
     static void findJbang(@TempDir Path bootstrap) {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        Path user = base.resolve("launch").resolve("jbang-0.132.1");
-        jbangCache = Files.isRegularFile(user.resolve(".complete")) ? user : bootstrap.resolve("jbang");
+        jbangCache = JbangCache.bootstrappedOr(bootstrap.resolve("jbang"));
     }
 
     @Test
@@ -98,6 +97,38 @@ class JbangReuseTest {
                 "the edit went through JBang");
         assertEquals(1, jvmsStarted(logs, () -> jbang(project, env, "launch.java", "--version"), "launch 9.9.2-fetched "),
                 "the edited build is reused");
+    }
+
+    @Test
+    void pendingFilesOfGoneWritersAreClearedAndAFinishedArchiveIsPutInPlace() throws Exception {
+        Path project = copyProject("pending");
+        Path fast = Files.createDirectories(work.resolve("fast"));
+        String record = project.toRealPath().resolve("launch.java").toString().replace('/', '%') + ".cmd";
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        long dead = gone.pid();
+        long alive = ProcessHandle.current().pid();
+        Path unfilled = Files.writeString(fast.resolve("%elsewhere%Other.java.cmd.tmp." + dead), "1\n");
+        Path beingFilled = Files.writeString(fast.resolve("%elsewhere%Other.java.cmd.tmp." + alive), "1\n");
+        Map<String, String> env = Map.of("PATH", pathWithoutJbang());
+
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
+        assertFalse(Files.exists(unfilled), "a pending record whose process is gone was kept");
+        assertTrue(Files.exists(beingFilled), "a pending record of a live process was dropped");
+        assertTrue(Files.isRegularFile(fast.resolve(record)), "no record for " + record);
+
+        // The first reuse writes the archive as it exits; the next puts it in place. A half-written
+        // one left by a writer that is gone (a run killed as it exited) is dropped by the next run.
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
+        assertTrue(Files.isRegularFile(fast.resolve(record.replace(".cmd", ".jsa"))), "no archive beside " + record);
+        Path halfWritten = Files.write(fast.resolve(record.replace(".cmd", ".jsa.tmp." + dead)), new byte[] {0, 0, 0, 0});
+        assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
+        try (Stream<Path> left = Files.list(fast)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith(record.replace(".cmd", ".jsa.tmp."))).toList(), "pending archives left");
+        }
+        assertFalse(Files.exists(halfWritten));
     }
 
     private interface Call {

@@ -58,6 +58,16 @@ class PortsKeysTest {
     }
 
     @Test
+    void aUrlIsAWebAddressOfBoundedLength() {
+        List<String> problems = errors("  urls: { api: \"javascript:alert(1)\", socket: \"ws://localhost:${ports.socket}/"
+                + "a".repeat(3000) + "\" }\n");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("ports.urls.api: must start with http://, https://, ws:// or wss://"), problems.toString());
+        assertTrue(problems.get(1).contains("ports.urls.socket: must start with"), problems.toString());
+        assertEquals(Map.of("api", "HTTPS://localhost:${ports.api}/"), load("  urls: { api: \"HTTPS://localhost:${ports.api}/\" }\n").ports().urls());
+    }
+
+    @Test
     void stickyAndStrictMustBeBooleans() {
         List<String> problems = errors("  sticky: yes please\n  strict: 1\n");
         assertEquals(2, problems.size(), problems.toString());

@@ -102,6 +102,41 @@ class HostileEntriesTest {
     }
 
     @Test
+    void urlsEnvTargetsAndGraceAreCheckedLikeEveryOtherField() throws Exception {
+        String ports = ",\"ports\":{\"web\":22998}";
+        Map<String, String> bad = Map.of(
+                "app-10", ports + ",\"urls\":{\"web\":\"javascript:alert(1)\"}",
+                "app-11", ports + ",\"urls\":{\"other\":\"http://localhost:1/\"}",
+                "app-12", ports + ",\"urls\":{\"web\":\"http://localhost:22998/\\u001b]0;x\\u0007\"}",
+                "app-13", ports + ",\"urls\":{\"web\":\"http://localhost:22998/" + "a".repeat(3000) + "\"}",
+                "app-14", ",\"envTargets\":[{\"file\":\"rel/.env\",\"values\":{\"A\":\"1\"}}]",
+                "app-15", ",\"envTargets\":[{\"file\":\"/tmp/x/.env\",\"values\":{\"A;rm -rf ~\":\"1\"}}]",
+                "app-16", ",\"envTargets\":[{\"file\":\"/tmp/x/../../etc/.env\",\"values\":{\"A\":\"1\"}}]",
+                "app-17", ",\"envTargets\":[{\"file\":\"/tmp/x/.env\",\"values\":{\"A\":null}}]",
+                "app-18", ",\"graceMillis\":-1",
+                "app-19", ",\"graceMillis\":" + Duration.ofHours(25).toMillis());
+        bad.forEach((id, extra) -> write(id, entry(id, extra)));
+        write("app-20", entry("app-20", ports + ",\"urls\":{\"web\":\"wss://localhost:22998/live?x=1\"},"
+                + "\"envTargets\":[{\"file\":\"/tmp/x/.env\",\"values\":{\"WEB_URL\":\"http://localhost:22998\"}}],\"graceMillis\":5000"));
+
+        Launcher.Result r = status();
+
+        List<String> kept = bad.keySet().stream().sorted()
+                .filter(id -> !r.err().contains(id + ".json") || !Files.exists(instances.resolve(id + ".json.corrupt"))).toList();
+        assertEquals(List.of(), kept, "taken as good: " + r.err());
+        assertTrue(r.out().contains("\"app-20\"") && r.out().contains("wss://localhost:22998/live?x=1"), "a good one is kept: " + r.out() + r.err());
+        assertFalse(r.err().contains("app-20"), r.err());
+    }
+
+    private void write(String id, String json) {
+        try {
+            Files.writeString(instances.resolve(id + ".json"), json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aDeadEntryCannotMakePruneWriteOutsideItsOwnFiles() throws Exception {
         Path victim = dir.resolve("victim.txt");
         Files.writeString(instances.resolve("evil-1.json"), entry("evil-1", ",\"envFiles\":[{\"file\":\"victim.txt\",\"existed\":true,"

@@ -71,6 +71,25 @@ class DemoServicesFromClassesTest {
         assertEquals(2, classDirs(cache).size(), classDirs(cache).toString());
     }
 
+    @Test
+    void aCacheDirectoryAnOlderRunScriptLeftIsNotTaken() throws Exception {
+        Path home = Path.of(System.getenv().getOrDefault("LAUNCH_HOME", ".."));
+        Path services = Files.createDirectories(dir.resolve("services"));
+        Files.copy(home.resolve("profiles/services/run"), services.resolve("run"));
+        Files.copy(home.resolve("profiles/services/Backend.java"), services.resolve("Backend.java"));
+        Path cache = dir.resolve("cache");
+        // The layout of the script before the jar: Backend-CKSUM-SIZE with loose classes, marked complete.
+        Process sum = new ProcessBuilder("sh", "-c", "cksum <\"$1\" | tr ' ' '-'", "sh", services.resolve("Backend.java").toString()).start();
+        String key = new String(sum.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+        assertTrue(sum.waitFor(10, TimeUnit.SECONDS) && !key.isEmpty());
+        Path old = Files.createDirectories(cache.resolve("launch/services/Backend-" + key));
+        Files.writeString(old.resolve("Backend.class"), "not a class");
+        Files.writeString(old.resolve(".complete"), "");
+
+        int port = TestPorts.freePorts(1)[0];
+        assertEquals("ok\n", awaitHealth(start(services, cache, port, "r0"), port));
+    }
+
     private Process start(Path services, Path cache, int port, String role) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("sh", services.resolve("run").toString(), "Backend").directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.endsWith("_PORT") || k.equals("PORT") || k.equals("HOST"));
@@ -86,7 +105,7 @@ class DemoServicesFromClassesTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                fail("service exited with " + p.exitValue());
+                fail("service exited with " + p.exitValue() + ": " + errors());
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
@@ -97,6 +116,16 @@ class DemoServicesFromClassesTest {
             }
         }
         return fail("no answer on port " + port);
+    }
+
+    private String errors() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(f -> f.toString().endsWith(".err")).sorted().toList()) {
+                all.append("\n").append(f.getFileName()).append(": ").append(Files.readString(f));
+            }
+        }
+        return all.toString();
     }
 
     private static List<Path> classDirs(Path cache) throws IOException {

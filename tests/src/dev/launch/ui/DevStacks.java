@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Real `dev` stacks (the shipped profile and demo services) launched as separate processes into
  * checkouts under one folder, sharing one state dir and one ports.yaml whose three ranges are free
- * blocks of the test window. Closing sends each launcher SIGTERM, which tears its stack down.
+ * blocks of the test window. The demo services compile into a cache of their own under that folder
+ * (never the user's ~/.cache). Closing sends each launcher SIGTERM, which tears its stack down.
  */
 final class DevStacks implements AutoCloseable {
     final Path dir;
@@ -71,7 +72,7 @@ final class DevStacks implements AutoCloseable {
         int n = launchers.size();
         Path out = checkout.resolve("launch-" + n + ".out");
         Path err = checkout.resolve("launch-" + n + ".err");
-        Process p = Launcher.processBuilder(checkout, Map.of(), "dev", "--no-color", "--state-dir", state.toString())
+        Process p = Launcher.processBuilder(checkout, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()), "dev", "--no-color", "--state-dir", state.toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         launchers.add(p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -135,6 +135,39 @@ class UiSessionTest {
         assertEquals(200, owner.get("/api/instances").statusCode(), "while the owner's browser still works");
     }
 
+    /**
+     * A browser sends its 127.0.0.1 cookies to every port there, so another user's server could be
+     * handed a session: with it, that user still gets nothing, since the connection is theirs.
+     */
+    @Test
+    void anotherLocalUserWithTheOwnersSessionGetsNothing() throws Exception {
+        assumeTrue(isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/curl")),
+                "needs root, setpriv and curl to act as user nobody");
+        stacks.start("dev-1", 0, UiFixture.readyStack());
+        UiClient owner = UiClient.signedIn(server);
+        for (String path : EVERYTHING) {
+            Run r = asNobody("curl", "-s", "-w", " %{http_code}", "--max-time", "5", "-H", "Cookie: " + owner.cookie, server.url() + path.substring(1));
+            assertEquals(UiAccess.OTHER_USER + "\n 403", r.out + "", "GET " + path + " as nobody, with the owner's cookie");
+        }
+        Run stop = asNobody("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5", "-X", "POST",
+                "-H", "Cookie: " + owner.cookie, "-H", "Origin: " + owner.ownOrigin(), server.url() + "api/instances/dev-1/stop");
+        assertEquals("403", stop.out);
+        Run restart = asNobody("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5", "-X", "POST",
+                "-H", "Cookie: " + owner.cookie, "-H", "Origin: " + owner.ownOrigin(), server.url() + "api/instances/dev-1/processes/alice/restart");
+        assertEquals("403", restart.out);
+        Run login = asNobody("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5", server.loginUrl());
+        assertEquals("403", login.out, "nor does a fresh one-time link work for them");
+        assertTrue(stacks.owners.get("dev-1").isAlive(), "nobody stopped nothing");
+
+        assertEquals(200, owner.get("/").statusCode(), "the owner's browser still works");
+        assertEquals(200, owner.get("/api/instances").statusCode());
+        HttpResponse<Stream<String>> events = owner.lines("/api/events");
+        assertEquals(200, events.statusCode());
+        try (Stream<String> lines = events.body()) {
+            assertTrue(lines.anyMatch(l -> l.startsWith("data: [")), "the owner's event stream carries the instances");
+        }
+    }
+
     record Run(int exit, String out) {}
 
     private static Run asNobody(String... command) throws Exception {
