@@ -117,6 +117,7 @@ class JbangWrapperTest {
         pb.environment().remove("LAUNCH_HOME");
         pb.environment().put("PATH", pathWithoutJbang(pb.environment().getOrDefault("PATH", "")));
         pb.environment().put("LAUNCH_JBANG_CACHE", sharedCache.resolve("jbang").toString());
+        pb.environment().put("JBANG_CACHE_DIR", sharedCache.resolve("jbang-cache").toString());
         pb.environment().putAll(env);
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");

@@ -57,6 +57,7 @@ class PortsApiFromJbangScriptTest {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("LAUNCH_JBANG_CACHE", JbangCache.bootstrappedOr(dir.resolve("jbang")).toString());
         pb.environment().put("LAUNCH_FAST_CACHE", dir.resolve("fast").toString());
+        pb.environment().put("JBANG_CACHE_DIR", dir.resolve("jbang-cache").toString());
         Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the script did not finish");
         assertEquals(0, p.exitValue(), Files.readString(err));

@@ -192,6 +192,7 @@ class FastPathTest {
                 .collect(Collectors.joining(File.pathSeparator)));
         pb.environment().put("LAUNCH_JBANG_CACHE", jbangCache.toString());
         pb.environment().put("LAUNCH_FAST_CACHE", fastCache.toString());
+        pb.environment().put("JBANG_CACHE_DIR", fastCache.resolve("jbang-cache").toString());
         pb.environment().putAll(env);
         Path out = Files.createTempFile("fastpath-out", ".txt");
         Path err = Files.createTempFile("fastpath-err", ".txt");

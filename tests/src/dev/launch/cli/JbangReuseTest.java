@@ -191,6 +191,7 @@ class JbangReuseTest {
         pb.environment().remove("LAUNCH_HOME");
         pb.environment().put("LAUNCH_JBANG_CACHE", jbangCache.toString());
         pb.environment().put("LAUNCH_FAST_CACHE", work.resolve("fast").toString());
+        pb.environment().put("JBANG_CACHE_DIR", work.resolve("jbang-cache").toString());
         pb.environment().putAll(env);
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");

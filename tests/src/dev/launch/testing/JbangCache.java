@@ -5,9 +5,11 @@ import java.nio.file.Path;
 
 /**
  * Where tests that run ./jbang get JBang from: the user's bootstrapped copy when there is one (its
- * jars are only read; saves a Maven fetch), else {@code fallback}, which the wrapper fills. The
- * records and archives of the reuse step never go there: each such test gives LAUNCH_FAST_CACHE a
- * temp dir of its own.
+ * jars are only read; saves a Maven fetch), else {@code fallback}, which the wrapper fills. What
+ * such a test writes never goes where the developer's runs read: each gives LAUNCH_FAST_CACHE (the
+ * reuse step's records and archives) and JBANG_CACHE_DIR (the jars JBang builds; a test that
+ * deletes its copy's jar would otherwise delete the one of every checkout with the same sources)
+ * temp dirs of its own.
  */
 public final class JbangCache {
     private JbangCache() {}
