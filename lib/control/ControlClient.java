@@ -2,6 +2,7 @@ package dev.launch.control;
 
 import dev.launch.registry.Instance;
 import dev.launch.util.Json;
+import dev.launch.util.Threads;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,11 +31,7 @@ import java.util.function.Consumer;
  * killed launcher left behind (which is then removed); the caller falls back or says so.
  */
 public final class ControlClient {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "control-timeout");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(Threads.daemons("control-timeout"));
 
     /** The final line of an answer. */
     public record Answer(boolean ok, String message, Map<String, Object> fields) {}

@@ -2,6 +2,7 @@ package dev.launch.control;
 
 import dev.launch.util.Json;
 import dev.launch.util.PrivateFiles;
+import dev.launch.util.Threads;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,9 +64,7 @@ public final class ControlServer implements AutoCloseable {
             throw e;
         }
         ControlServer server = new ControlServer(socket, channel, handler);
-        Thread t = new Thread(server::accept, "control-accept");
-        t.setDaemon(true);
-        t.start();
+        Threads.startDaemon("control-accept", server::accept);
         return server;
     }
 
@@ -96,9 +95,7 @@ public final class ControlServer implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            Thread t = new Thread(() -> serve(client), "control-client");
-            t.setDaemon(true);
-            t.start();
+            Threads.startDaemon("control-client", () -> serve(client));
         }
     }
 

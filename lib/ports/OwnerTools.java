@@ -35,17 +35,11 @@ final class OwnerTools {
                 }
                 case 'c' -> name = value;
                 case 'n' -> {
-                    int colon = value.lastIndexOf(':');
-                    int port;
-                    try {
-                        port = Integer.parseInt(value.substring(colon + 1));
-                    } catch (NumberFormatException e) {
-                        continue;
-                    }
+                    int port = portOf(value);
                     if (!ports.contains(port)) {
                         continue;
                     }
-                    String address = value.startsWith("*:") ? "[::]" + value.substring(1) : value;
+                    String address = shown(value);
                     String cmd = pid > 0 ? ProcessCommand.of(pid) : "unknown";
                     PortHolder h = new PortHolder(pid, cmd.equals("unknown") ? name : cmd, address);
                     List<PortHolder> holders = result.computeIfAbsent(port, p -> new ArrayList<>());
@@ -71,18 +65,11 @@ final class OwnerTools {
             if (f.length < 5) {
                 continue;
             }
-            String local = f[3];
-            int colon = local.lastIndexOf(':');
-            int port;
-            try {
-                port = Integer.parseInt(local.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                continue;
-            }
+            int port = portOf(f[3]);
             if (!ports.contains(port)) {
                 continue;
             }
-            String address = local.startsWith("*:") ? "[::]" + local.substring(1) : local;
+            String address = shown(f[3]);
             List<PortHolder> holders = result.computeIfAbsent(port, p -> new ArrayList<>());
             Matcher m = SS_USER.matcher(line);
             boolean any = false;
@@ -97,5 +84,19 @@ final class OwnerTools {
             }
         }
         return result;
+    }
+
+    /** The port of "127.0.0.1:5002", "[::1]:5002" or "*:5002"; -1 when there is none. */
+    private static int portOf(String local) {
+        try {
+            return Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** "*:5002" (every address) as "[::]:5002", as /proc shows it. */
+    private static String shown(String local) {
+        return local.startsWith("*:") ? "[::]" + local.substring(1) : local;
     }
 }

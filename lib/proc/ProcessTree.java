@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
  * Ends a set of processes and everything they started, leaving nothing behind. Each child of a
  * run carries {@code LAUNCH_RUN_TOKEN=<token>} in its environment, which every descendant
  * inherits, so a daemon that double-forked away from its parent (and is now a child of init) is
- * still found through /proc (through {@code ps} the portable way). The tree is snapshotted
- * before the first signal, because a parent that dies first takes the parent links of its
- * children with it.
+ * still found through /proc (through {@code ps} the portable way); one that dropped the token is
+ * found in the tree of the child that is its subreaper (Linux, see {@link Sessions}). The tree
+ * is snapshotted before the first signal, because a parent that dies first takes the parent
+ * links of its children with it.
  */
 public final class ProcessTree {
     public static final String TOKEN_VAR = "LAUNCH_RUN_TOKEN";

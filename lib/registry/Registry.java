@@ -279,7 +279,7 @@ public final class Registry {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        PrivateFiles.move(from, to);
+        AtomicWrite.move(from, to);
     }
 
     private void warn(String message) {

@@ -22,8 +22,8 @@ public final class EnvFileHandOver {
     private EnvFileHandOver() {}
 
     /** Releases every env file {@code leaving} owns; returns those that could not be restored, with why. */
-    public static List<Reaper.Unrestored> release(Registry.Session session, Instance leaving, Consumer<String> say) {
-        List<Reaper.Unrestored> problems = new ArrayList<>();
+    public static List<EnvFileRestore.Unrestored> release(Registry.Session session, Instance leaving, Consumer<String> say) {
+        List<EnvFileRestore.Unrestored> problems = new ArrayList<>();
         for (EnvFile.Backup backup : leaving.envFiles()) {
             Optional<Heir> heir = heir(session, leaving, backup.file());
             try {
@@ -40,7 +40,7 @@ public final class EnvFileHandOver {
             } catch (LaunchException e) {
                 say.accept(e.getMessage() + "; restoring it instead");
             }
-            problems.addAll(Reaper.restore(List.of(backup)));
+            problems.addAll(EnvFileRestore.restore(List.of(backup)));
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package dev.launch.run;
 
 import dev.launch.util.Colors;
+import dev.launch.util.Threads;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,11 +34,7 @@ public final class LogMux {
     static final long PARTIAL_DELAY_MILLIS = 150;
     private static final java.util.Set<LogMux> MUXES = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private static final java.util.concurrent.ScheduledExecutorService PARTIAL_TIMER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "log-partial-lines");
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.daemons("log-partial-lines"));
 
     static {
         PARTIAL_TIMER.scheduleWithFixedDelay(() -> {
@@ -89,10 +86,7 @@ public final class LogMux {
 
     /** Starts a daemon thread copying {@code in} line by line; {@code onLine} sees each line. */
     public Thread pump(String name, InputStream in, Consumer<String> onLine) {
-        Thread t = new Thread(() -> copy(name, in, onLine), "log-" + name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return Threads.startDaemon("log-" + name, () -> copy(name, in, onLine));
     }
 
     /** One prefixed line, as if the process had written it. */

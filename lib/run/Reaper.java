@@ -1,11 +1,9 @@
 package dev.launch.run;
 
-import dev.launch.envfile.EnvFile;
 import dev.launch.proc.ProcessTree;
 import dev.launch.proc.Processes;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
-import dev.launch.util.LaunchException;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -31,7 +29,7 @@ public final class Reaper {
         List<String> problems = registry.lockedLeavingDead(session -> EnvFileHandOver.release(session, instance, line -> {
             err.println("launch: " + line);
             err.flush();
-        })).stream().map(Unrestored::problem).toList();
+        })).stream().map(EnvFileRestore.Unrestored::problem).toList();
         return new Result(processes.processesEnded(), instance.envFiles().size() - problems.size(), problems);
     }
 
@@ -45,23 +43,7 @@ public final class Reaper {
             ProcessTree.Outcome outcome = ProcessTree.terminate(roots, instance.runToken(), grace);
             ended = outcome.terminated() + outcome.killed();
         }
-        List<Unrestored> left = restore(instance.envFiles());
-        return new Result(ended, instance.envFiles().size() - left.size(), left.stream().map(Unrestored::problem).toList());
-    }
-
-    /** An env file that could not get its earlier content back: its backup is the only copy of that content. */
-    public record Unrestored(EnvFile.Backup backup, String problem) {}
-
-    /** Gives each env file its earlier content back; those that could not be restored, with why. */
-    public static List<Unrestored> restore(List<EnvFile.Backup> backups) {
-        List<Unrestored> left = new ArrayList<>();
-        for (EnvFile.Backup backup : backups) {
-            try {
-                EnvFile.restore(backup);
-            } catch (LaunchException e) {
-                left.add(new Unrestored(backup, e.getMessage()));
-            }
-        }
-        return left;
+        List<EnvFileRestore.Unrestored> left = EnvFileRestore.restore(instance.envFiles());
+        return new Result(ended, instance.envFiles().size() - left.size(), left.stream().map(EnvFileRestore.Unrestored::problem).toList());
     }
 }

@@ -216,21 +216,21 @@ public final class StackRun {
         if (handOverNotice != null) {
             handOverNotice.stop();
         }
-        List<Reaper.Unrestored> left = new ArrayList<>();
+        List<EnvFileRestore.Unrestored> left = new ArrayList<>();
         try {
             // Under the lock, from the entry as the registry has it (with any file handed to this
             // instance since it started): each env file passes to the next instance using it, or
             // gets its earlier content back; then the entry goes.
             registry.locked(session -> {
                 Optional<Instance> me = session.find(instance.id());
-                left.addAll(me.isEmpty() ? Reaper.restore(backups)
+                left.addAll(me.isEmpty() ? EnvFileRestore.restore(backups)
                         : EnvFileHandOver.release(session, me.get(), line -> err.println("launch: " + line)));
                 left.forEach(u -> err.println("launch: " + u.problem()));
                 if (left.isEmpty()) {
                     session.remove(instance.id());
                 } else {
                     // The entry holds the only copy of what those files held: `prune` restores them later.
-                    session.put(me.orElse(instance).withEnvFiles(left.stream().map(Reaper.Unrestored::backup).toList()));
+                    session.put(me.orElse(instance).withEnvFiles(left.stream().map(EnvFileRestore.Unrestored::backup).toList()));
                 }
                 return null;
             });

@@ -8,6 +8,7 @@ import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.util.JvmFlags;
 import dev.launch.util.Platform;
+import dev.launch.util.Threads;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -147,7 +148,7 @@ public final class Watchdog implements AutoCloseable {
         String launcherStart = "null".equals(args[4]) ? null : args[4];
         Duration grace = Duration.ofMillis(Math.min(Long.parseLong(args[5]), MAX_GRACE.toMillis()));
         Map<Long, String> tracked = new ConcurrentHashMap<>();
-        Thread reader = new Thread(() -> {
+        Thread reader = Threads.startDaemon("watchdog-stdin", () -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -163,9 +164,7 @@ public final class Watchdog implements AutoCloseable {
                 // treated as EOF: the launcher cannot talk to us any more
             }
             cleanUp(stateDir, id, token, launcherPid, grace, tracked);
-        }, "watchdog-stdin");
-        reader.setDaemon(true);
-        reader.start();
+        });
         if (stateDir != null) {
             entryOf(new Registry(stateDir, null), id, token); // loads the JSON classes now, not when every second counts
         }

@@ -1,5 +1,6 @@
 package dev.launch.ui;
 
+import dev.launch.util.PrivateFiles;
 import dev.launch.util.RandomBytes;
 
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -51,7 +50,7 @@ public final class UiSession {
     public static UiSession open(Path stateDir) throws IOException {
         Path file = stateDir.resolve("ui-session");
         Path keys = stateDir.resolve("ui-keys");
-        createPrivateDirectory(keys);
+        PrivateFiles.createDirectory(keys);
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 String text = new String(readSmallRegularFile(file), StandardCharsets.US_ASCII).trim();
@@ -65,7 +64,7 @@ public final class UiSession {
             String secret = random();
             try {
                 try (var out = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS), privateFile())) {
+                        LinkOption.NOFOLLOW_LINKS), PrivateFiles.fileMode())) {
                     out.write(java.nio.ByteBuffer.wrap(secret.getBytes(StandardCharsets.US_ASCII)));
                 }
                 return new UiSession(keys, secret.getBytes(StandardCharsets.US_ASCII));
@@ -87,7 +86,7 @@ public final class UiSession {
         String key = random();
         Path file = keys.resolve(hash(key));
         Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-                privateFile()).close();
+                PrivateFiles.fileMode()).close();
         return key;
     }
 
@@ -171,31 +170,5 @@ public final class UiSession {
             throw new NoSuchFileException(file.toString());
         }
         return Files.readAllBytes(file);
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.createDirectories(dir.getParent());
-        try {
-            Files.createDirectory(dir, privateDir());
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(dir + " exists and is not a directory");
-            }
-        }
-    }
-
-    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
-    private static FileAttribute<?>[] privateFile() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-    }
-
-    private static FileAttribute<?>[] privateDir() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-                : new FileAttribute<?>[0];
     }
 }

@@ -5,10 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -23,15 +26,25 @@ public final class AtomicWrite {
 
     private AtomicWrite() {}
 
-    /** Replaces (or creates) {@code target} with {@code bytes}; its directory must exist. */
+    /** Replaces (or creates) {@code target} with {@code bytes}, keeping its permissions; its directory must exist. */
     public static void write(Path target, byte[] bytes, Durability durability) throws IOException {
+        write(target, bytes, durability, null);
+    }
+
+    /**
+     * As above, but the new file gets {@code mode} (say 0600) whatever the old one had, and the
+     * temp file is never opened through a symlink.
+     */
+    public static void write(Path target, byte[] bytes, Durability durability, FileAttribute<?>[] mode) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + ".launch-" + ProcessHandle.current().pid()
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = mode == null
+                    ? FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                    : FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), mode)) {
                 PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-                if (view != null && Files.exists(target)) {
+                if (mode == null && view != null && Files.exists(target)) {
                     Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
                 }
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -42,11 +55,7 @@ public final class AtomicWrite {
                     channel.force(true);
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, target);
             tmp = null;
             if (durability == Durability.FSYNC) {
                 syncDirectory(dir);
@@ -55,6 +64,15 @@ public final class AtomicWrite {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /** Renames {@code from} over {@code to}: atomically where the file system can. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -4,20 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Files of the state dir: created 0600 and exclusively, never followed through a symlink, read
@@ -41,20 +37,11 @@ public final class PrivateFiles {
 
     /** Creates the directory 0700 if it is missing (its parents as the umask says). */
     public static void createDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
         Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null) {
+        if (parent != null && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(parent);
         }
-        try {
-            Files.createDirectory(dir, dirMode());
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw e;
-            }
-        }
+        directory(dir);
     }
 
     /** Creates the directory 0700 if it is missing (its parent must exist). */
@@ -84,37 +71,11 @@ public final class PrivateFiles {
     }
 
     /**
-     * Replaces {@code target} with {@code bytes}: written to a temp file beside it, created 0600
-     * and exclusively (whatever sits at the temp name, a planted symlink too, is removed, never
-     * written through), then renamed over the target.
+     * Replaces {@code target} with {@code bytes} (see {@link AtomicWrite}): the temp file beside it
+     * is created 0600 and exclusively, never written through a symlink planted at its name.
      */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
-        Files.deleteIfExists(tmp);
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), fileMode())) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-            }
-            move(tmp, target);
-            tmp = null;
-        } finally {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-    }
-
-    public static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicWrite.write(target, bytes, AtomicWrite.Durability.RENAME, fileMode());
     }
 
     /**

@@ -121,12 +121,12 @@ class JbangReuseTest {
         // one left by a writer that is gone (a run killed as it exited) is dropped by the next run.
         assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
         assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
-        assertTrue(Files.isRegularFile(fast.resolve(record.replace(".cmd", ".jsa"))), "no archive beside " + record);
-        Path halfWritten = Files.write(fast.resolve(record.replace(".cmd", ".jsa.tmp." + dead)), new byte[] {0, 0, 0, 0});
+        assertTrue(Files.isRegularFile(fast.resolve(record.replace(".cmd", ".default.jsa"))), "no archive beside " + record);
+        Path halfWritten = Files.write(fast.resolve(record.replace(".cmd", ".default.jsa.tmp." + dead)), new byte[] {0, 0, 0, 0});
         assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
         try (Stream<Path> left = Files.list(fast)) {
             assertEquals(List.of(), left.map(f -> f.getFileName().toString())
-                    .filter(n -> n.startsWith(record.replace(".cmd", ".jsa.tmp."))).toList(), "pending archives left");
+                    .filter(n -> n.startsWith(record.replace(".cmd", ".default.jsa.tmp."))).toList(), "pending archives left");
         }
         assertFalse(Files.exists(halfWritten));
     }

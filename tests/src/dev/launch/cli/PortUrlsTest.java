@@ -3,14 +3,17 @@ package dev.launch.cli;
 import dev.launch.testing.Cleanup;
 
 import dev.launch.testing.LaunchedStack;
+import dev.launch.testing.Launcher;
 import dev.launch.testing.TestProject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,5 +42,24 @@ class PortUrlsTest {
         assertEquals("ws://localhost:" + p1 + "/live", instance.get("portStates").get(1).get("url").asText());
         assertEquals("ws://localhost:" + p1 + "/live", instance.get("urls").get("p1").asText());
         assertEquals(143, s.stop());
+    }
+
+    @Test
+    void aUrlThatRendersToSomethingNoPageCanShowIsAClearErrorAndReservesNothing() throws Exception {
+        TestProject project = new TestProject(dir);
+        project.withChain(1, 2, false);
+        LaunchedStack.writeEnvFileProfile(project, "app.env", "  urls: { p1: \"http://${env.URL_HOST}:${ports.p1}/\" }\n");
+
+        Launcher.Result r = Launcher.within(Duration.ofSeconds(30), dir, Map.of("URL_HOST", "local host"), project.args("ports", "app"));
+
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("ports.urls.p1 of profile app renders to \"http://local host:"), r.err());
+        assertTrue(r.err().contains("holds spaces or control characters"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        try (var entries = java.nio.file.Files.list(project.state.resolve("instances"))) {
+            assertEquals(List.of(), entries.filter(f -> f.toString().endsWith(".json")).toList());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no registry at all: nothing reserved either
+        }
     }
 }
