@@ -56,7 +56,8 @@ public final class PortsCommand extends BaseCommand {
         Path root = options.profilesDir().toAbsolutePath().normalize().getParent();
         Instance instance = project.registry().locked(session -> {
             Allocator.Allocation a = project.allocator().allocate(session.holders(), request);
-            Instance lease = Instance.lease(session.nextId(p.name()), p.name(), a.block(), a.ports(), leaseFor);
+            Instance lease = Instance.lease(session.nextId(p.name()), p.name(), a.block(), a.ports(), leaseFor,
+                    root.toString());
             lease = lease.withFrontend(EnvTargets.render(p, lease, root), EnvTargets.urls(p, lease), false);
             if (!leaseFor.isZero()) {
                 session.put(lease);

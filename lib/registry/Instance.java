@@ -83,11 +83,11 @@ public record Instance(
                 System.currentTimeMillis(), 0, runToken, cwd, null, List.of(), List.of());
     }
 
-    /** A `ports` reservation of this process that holds its block for {@code lease} from now. */
-    public static Instance lease(String id, String profile, PortRange block, Map<String, Integer> ports, Duration lease) {
+    /** A `ports` reservation of this process for the checkout {@code cwd}; holds its block for {@code lease} from now. */
+    public static Instance lease(String id, String profile, PortRange block, Map<String, Integer> ports, Duration lease, String cwd) {
         long now = System.currentTimeMillis();
         return new Instance(FORMAT, id, profile, Kind.LEASE, block, ports, ProcessHandle.current().pid(), null, now,
-                now + lease.toMillis(), RandomBytes.hex(16), null, null, List.of(), List.of());
+                now + lease.toMillis(), RandomBytes.hex(16), cwd, null, List.of(), List.of());
     }
 
     /** What the launcher knows of one child process. */

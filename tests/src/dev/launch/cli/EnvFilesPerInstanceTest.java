@@ -102,6 +102,6 @@ class EnvFilesPerInstanceTest {
         assertEquals(0, ports.exit(), ports.err());
         Launcher.Result env = project.inProcess("env", "app-1", "--env-files");
         assertEquals(0, env.exit(), env.err());
-        assertEquals("# " + dir.resolve("app/.env.app-1") + "\nWEB_URL=http://localhost:" + bases.get(0) + "\nWHO=app-1\n", env.out());
+        assertEquals("# app/.env.app-1\nWEB_URL=http://localhost:" + bases.get(0) + "\nWHO=app-1\n", env.out());
     }
 }

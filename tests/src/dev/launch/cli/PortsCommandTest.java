@@ -132,6 +132,16 @@ class PortsCommandTest {
     }
 
     @Test
+    void aLeaseShowsInStatusWithTheCheckoutItWasTakenFrom() throws Exception {
+        assertEquals(0, project.inProcess("ports", "app").exit());
+        Launcher.Result status = project.inProcess("status", "--json");
+        assertEquals(0, status.exit(), status.err());
+        JsonNode lease = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out()).get(0);
+        assertEquals("app-1", lease.get("instance").asText(), status.out());
+        assertEquals(dir.toAbsolutePath().normalize().toString(), lease.get("cwd").asText(), status.out());
+    }
+
+    @Test
     void dotenvFormatPrintsPlainAssignments() {
         Launcher.Result r = project.inProcess("ports", "app", "--format", "dotenv", "--lease", "0");
         assertTrue(r.out().startsWith("P0_PORT=" + bases.get(0) + "\n"), r.out());
