@@ -9,7 +9,8 @@
 //FILES web/app.js=lib/web/app.js
 //FILES web/style.css=lib/web/style.css
 //JAVAC_OPTIONS -XDstringConcat=inline
-//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xshare:auto
+//CDS
+//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xshare:auto -Xlog:cds*=off -Xlog:cds*=off:stderr
 
 import dev.launch.cli.CheckCommand;
 import dev.launch.cli.CompletionCommand;
