@@ -3,6 +3,7 @@ package dev.launch.cli;
 import dev.launch.project.Locations;
 import dev.launch.project.Project;
 import dev.launch.config.ConfigException;
+import dev.launch.config.ProfileLoader;
 import dev.launch.yaml.Problem;
 
 import java.io.PrintWriter;
@@ -78,8 +79,7 @@ public final class GlobalOptions {
             project.config();
         }
         if (profiles != null && !Files.isDirectory(profiles)) {
-            throw new ConfigException(Problem.error(profiles, 0, 0, null,
-                    "profiles directory not found; create it with one NAME.yaml per profile, or point --profiles at one"));
+            throw new ConfigException(ProfileLoader.notADirectory(profiles, ""));
         }
         return project;
     }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class UsageErrors {
     private static final Pattern INVALID_POSITIONAL = Pattern.compile(
             "Invalid value for positional parameter at index [^(]*\\(([^)]+)\\): '(.*)' is not an? (\\w+)");
+    private static final Pattern INVALID_OPTION_NUMBER = Pattern.compile(
+            "Invalid value for option '([^']+)': '(.*)' is not an? (?:int|long)");
     private static final Pattern INVALID_POSITIONAL_OTHER = Pattern.compile(
             "Invalid value for positional parameter at index [^(]*\\(([^)]+)\\): ");
 
@@ -53,6 +55,10 @@ final class UsageErrors {
         if (m.find()) {
             return where(spec) + m.group(1) + " \"" + m.group(2) + "\" is not a whole number"
                     + (m.group(1).equals("PORT") || m.group(1).equals("BASE") ? " (a port is 1-65535)" : "");
+        }
+        Matcher option = INVALID_OPTION_NUMBER.matcher(message);
+        if (option.find()) {
+            return where(spec) + option.group(1) + " takes a whole number (got \"" + option.group(2) + "\")";
         }
         return INVALID_POSITIONAL_OTHER.matcher(message).replaceFirst("Invalid value for $1: ");
     }

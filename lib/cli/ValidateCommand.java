@@ -40,8 +40,7 @@ public final class ValidateCommand extends BaseCommand {
         List<String> names = ProfileLoader.names(profilesDir);
         if (!Files.isDirectory(profilesDir)) {
             String looked = Locations.looked(profilesDir, Locations.PROFILES);
-            problems.add(Problem.error(profilesDir, 0, 0, null, "profiles directory not found" + (looked.isEmpty() ? "" : " " + looked) + "; "
-                    + "create it with one NAME.yaml per profile, or point --profiles at one"));
+            problems.add(ProfileLoader.notADirectory(profilesDir, looked));
         }
         Set<String> rangeNames = new LinkedHashSet<>(ports.names());
         for (String name : names) {

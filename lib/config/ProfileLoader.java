@@ -78,11 +78,23 @@ public final class ProfileLoader {
         return checked.profile();
     }
 
+    /**
+     * The one message for a profiles directory that is not there ({@code looked}: where it was
+     * looked for, or empty) or is something else, such as a file.
+     */
+    public static Problem notADirectory(Path profilesDir, String looked) {
+        if (Files.exists(profilesDir)) {
+            return Problem.error(profilesDir, 0, 0, null, "is not a directory; profiles are read from a directory "
+                    + "with one NAME.yaml per profile: point --profiles at one");
+        }
+        return Problem.error(profilesDir, 0, 0, null, "profiles directory not found" + (looked.isEmpty() ? "" : " " + looked)
+                + "; create it with one NAME.yaml per profile, or point --profiles at one");
+    }
+
     /** profiles/NAME.yaml, or a ConfigException naming the profiles there are. */
     static Path find(Path profilesDir, String name) {
         if (!Files.isDirectory(profilesDir)) {
-            throw new ConfigException(Problem.error(profilesDir, 0, 0, null, "profiles directory not found; "
-                    + "create it with one NAME.yaml per profile, or point --profiles at one"));
+            throw new ConfigException(notADirectory(profilesDir, ""));
         }
         Path file = profilesDir.resolve(name + SUFFIX);
         if (PROFILE_NAME.matcher(name).matches() && Files.exists(file)) { // reading it tells what is wrong with a non-file

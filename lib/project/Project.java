@@ -70,8 +70,7 @@ public final class Project {
         Path dir = locations.profilesDir();
         String looked = Locations.looked(dir, Locations.PROFILES);
         if (!looked.isEmpty() && !Files.isDirectory(dir)) {
-            throw new ConfigException(Problem.error(dir, 0, 0, null, "profiles directory not found " + looked
-                    + "; create it with one NAME.yaml per profile, or point --profiles at one"));
+            throw new ConfigException(ProfileLoader.notADirectory(dir, looked));
         }
         return ProfileLoader.loadReporting(locations.profilesDir(), name == null ? DEFAULT_PROFILE : name, config(), warning -> {
             if (!quiet) {

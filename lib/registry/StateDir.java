@@ -20,8 +20,25 @@ import java.util.Set;
 public final class StateDir {
     private StateDir() {}
 
-    /** Creates {@code dir} if needed and checks it; a LaunchException (exit 2) if it cannot be trusted. */
-    public static Path prepare(Path dir) {
+    /**
+     * Creates {@code dir} if needed and checks it; a LaunchException (exit 2) if it cannot be trusted.
+     * A symlink is followed (a state dir kept elsewhere is common) and its target is what is checked:
+     * a link planted to a directory of another user is refused by the same owner rule.
+     */
+    public static Path prepare(Path given) {
+        Path dir = given;
+        if (Files.isSymbolicLink(given)) {
+            try {
+                dir = given.toRealPath();
+            } catch (IOException e) {
+                throw LaunchException.usage("the state dir " + given + " is a symlink to nothing that can be used (" + reason(e) + ");"
+                        + " point it at a directory, or choose another with --state-dir or LAUNCH_STATE_DIR");
+            }
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw LaunchException.usage("the state dir " + given + " is not a directory"
+                    + " (choose another with --state-dir or LAUNCH_STATE_DIR)");
+        }
         try {
             PrivateFiles.createDirectory(dir);
         } catch (IOException e) {
@@ -62,7 +79,7 @@ public final class StateDir {
                 // ours but not changeable (a read-only mount): readable, yet nobody else can write
             }
         }
-        return dir;
+        return given;
     }
 
     private static Long uidOf(Path dir) {

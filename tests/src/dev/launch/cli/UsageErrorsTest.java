@@ -38,6 +38,12 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aNumberOptionGivenAWordSaysSoInTheProjectsWords() {
+        assertShortUsageError(Launcher.inProcess("logs", "app-1", "-n", "abc"), "logs: --lines takes a whole number (got \"abc\")");
+        assertShortUsageError(Launcher.inProcess("ui", "--port", "x"), "ui: --port takes a whole number (got \"x\")");
+    }
+
+    @Test
     void aMistypedCommandIsNotTakenForAProfile() {
         assertShortUsageError(Launcher.inProcess("stauts"), "did you mean the command \"status\"?");
     }

@@ -1,5 +1,13 @@
 package dev.launch.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+
+import java.util.ArrayList;
+
+import dev.launch.testing.TestProject;
+
 import dev.launch.testing.Launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +58,22 @@ class WhereItLookedTest {
         Launcher.Result profiles = Launcher.inProcess("--state-dir", state, "--profiles", dir.resolve("nope").toString(), "status");
         assertEquals(2, profiles.exit(), profiles.err());
         assertTrue(profiles.err().contains("nope: profiles directory not found"), profiles.err());
+    }
+
+    @Test
+    void profilesGivenAFileSayItIsNotADirectoryForEveryCommandAndValidate(@TempDir Path dir) throws Exception {
+        TestProject project = new TestProject(dir);
+        project.withChain(1, 2, false);
+        Path file = Files.writeString(dir.resolve("dev.yaml"), "processes: {}\n");
+        for (String[] command : new String[][] {{"status"}, {"ports"}, {"validate"}, {"dev"}}) {
+            List<String> args = new ArrayList<>(List.of("--state-dir", project.state.toString(), "--config", project.config.toString(),
+                    "--profiles", file.toString()));
+            args.addAll(List.of(command));
+            Launcher.Result r = Launcher.inProcess(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), command[0] + ": " + r.err());
+            assertTrue(r.err().contains(file + ": is not a directory; profiles are read from a directory"), command[0] + ": " + r.err());
+            assertFalse(r.err().contains("not found"), command[0] + ": " + r.err());
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -91,6 +92,33 @@ class PrivateStateDirTest {
         Files.setPosixFilePermissions(project.state, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertEquals(0, project.inProcess("status").exit());
         assertEquals("rwx------", mode(project.state));
+    }
+
+    @Test
+    void aSymlinkedStateDirIsUsedAndItsTargetIsWhatIsChecked() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("elsewhere/state"));
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwx------"));
+        Path link = Files.createSymbolicLink(dir.resolve("state-link"), real);
+        Launcher.Result lease = Launcher.run(dir, java.util.Map.of(), "ports", "app", "--lease", "30s", "--config", project.config.toString(),
+                "--profiles", project.profiles.toString(), "--state-dir", link.toString());
+        assertEquals(0, lease.exit(), lease.err());
+        assertTrue(Files.isRegularFile(real.resolve("instances/app-1.json")), "the entry is in the link's target");
+        assertTrue(Files.isSymbolicLink(link), "the user's link is kept");
+
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Launcher.Result open = Launcher.run(dir, java.util.Map.of(), "status", "--config", project.config.toString(), "--state-dir", link.toString());
+        assertEquals(2, open.exit(), open.err());
+        assertTrue(open.err().contains("writable by other users"), open.err());
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path toFile = Files.createSymbolicLink(dir.resolve("link-to-file"), file);
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("gone"));
+        for (Path bad : List.of(file, toFile, dangling)) {
+            Launcher.Result r = Launcher.run(dir, java.util.Map.of(), "status", "--config", project.config.toString(), "--state-dir", bad.toString());
+            assertEquals(2, r.exit(), bad + ": " + r.err());
+            assertTrue(r.err().contains("the state dir " + bad + " is"), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
     }
 
     @Test

@@ -118,8 +118,8 @@ class RegistryTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Launcher.Result r = Launcher.inProcess("ports", "app", "--config", project.config.toString(),
                 "--profiles", project.profiles.toString(), "--state-dir", file.toString());
-        assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().startsWith("launch: cannot use the registry in"), r.err());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("launch: the state dir " + file + " is not a directory"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
 }
