@@ -15,6 +15,10 @@ public final class JbangCache {
     private JbangCache() {}
 
     public static Path bootstrappedOr(Path fallback) {
+        String given = System.getenv("LAUNCH_TEST_JBANG_CACHE");  // tests/run names the developer's copy here
+        if (given != null && !given.isBlank() && Files.isRegularFile(Path.of(given, ".complete"))) {
+            return Path.of(given);
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         Path user = base.resolve("launch").resolve("jbang-0.132.1");
