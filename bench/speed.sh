@@ -11,13 +11,15 @@
 #
 # The JBang on PATH is the jar ./jbang bootstraps behind a launcher with JBang's exit-255
 # protocol. Both sides use ports BENCH_PORT_BASE.. (default 26100; the seed's copy is patched off
-# 5001-5299). The seed ($LAUNCH_SEED, default ../shared/anchors/seed-ts) is copied to bench/out/.
+# 5001-5299). The seed (the TypeScript original launch replaces; a checkout of it named by
+# $LAUNCH_SEED) is copied to bench/out/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-11}
 stack_runs=${BENCH_STACK_RUNS:-5}
 base=${BENCH_PORT_BASE:-26100}
-seed_src=${LAUNCH_SEED:-$root/../shared/anchors/seed-ts}
+seed_src=${LAUNCH_SEED:-}
+[[ -n $seed_src && -d $seed_src ]] || { printf '%s\n' "bench: set LAUNCH_SEED to a checkout of the TypeScript original (the seed), the anchor these figures are paired with" >&2; exit 2; }
 seed=$root/bench/out/seed-speed
 say() { printf '%s\n' "$*" >&2; }
 ms() { printf '%d' "$(( ${EPOCHREALTIME/./} / 1000 ))"; }

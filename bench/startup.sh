@@ -8,12 +8,13 @@
 # RUNS (default 21) rounds; each round runs every command once, in a rotating order, so that the
 # load of a shared machine falls on all of them alike. Caches are warmed first. --first-run also
 # times a run on a fresh machine: empty JBang, Maven and wrapper caches (downloads included).
-# The seed (the TypeScript original, $LAUNCH_SEED, default ../shared/anchors/seed-ts) is
+# The seed (the TypeScript original launch replaces; a checkout of it named by $LAUNCH_SEED) is
 # copied to bench/out/seed, installed with npm and built with its own `npm run build`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/bench/out
-seed_src=${LAUNCH_SEED:-$root/../shared/anchors/seed-ts}
+seed_src=${LAUNCH_SEED:-}
+[[ -n $seed_src && -d $seed_src ]] || { printf '%s\n' "bench: set LAUNCH_SEED to a checkout of the TypeScript original (the seed), the anchor these figures are paired with" >&2; exit 2; }
 seed=$out/seed
 runs=21
 first_run=

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The ports.yaml and profiles shipped in the repository load cleanly and say what SPEC.md says. */
+/** The ports.yaml and profiles shipped in the repository load cleanly and say what docs/contract.md says. */
 class RepositoryConfigTest {
     private static final Path HOME = Path.of(System.getenv("LAUNCH_HOME"));
 
