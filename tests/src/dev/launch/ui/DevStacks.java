@@ -23,13 +23,17 @@ import java.util.stream.Stream;
  * Real `dev` stacks (the shipped profile and demo services) launched as separate processes into
  * checkouts under one folder, sharing one state dir and one ports.yaml whose three ranges are free
  * blocks of the test window. The demo services compile into a cache of their own under that folder
- * (never the user's ~/.cache). Closing sends each launcher SIGTERM, which tears its stack down.
+ * (never the user's ~/.cache). Closing closes the page and its server, then sends each launcher
+ * SIGTERM, which tears its stack down.
  */
 final class DevStacks implements AutoCloseable {
     final Path dir;
     final Path state;
     final String portsYaml;
     private final List<Process> launchers = new ArrayList<>();
+    /** The page server and browser page of {@link #open}, closed with the stacks. */
+    UiServer server;
+    Page page;
 
     DevStacks(Path dir) {
         this.dir = dir;
@@ -90,8 +94,21 @@ final class DevStacks implements AutoCloseable {
                 registry.locked(Registry.Session::holders)), 0, new PrintWriter(new StringWriter(), true));
     }
 
+    /** Serves the page over these stacks (see {@link #server}) and opens a Chromium page with {@code profile}, not yet signed in. */
+    Page open(Path checkout, Path profile) throws IOException {
+        server = server(checkout);
+        page = new Page(profile);
+        return page;
+    }
+
     @Override
     public void close() throws InterruptedException {
+        if (page != null) {
+            page.close();
+        }
+        if (server != null) {
+            server.close();
+        }
         launchers.forEach(Process::destroy);
         for (Process p : launchers) {
             if (!p.waitFor(30, TimeUnit.SECONDS)) {

@@ -31,17 +31,9 @@ class UiDevStacksBrowserTest {
     @TempDir
     Path profile;
     DevStacks stacks;
-    Page page;
-    UiServer server;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (page != null) {
-            page.close();
-        }
-        if (server != null) {
-            server.close();
-        }
         if (stacks != null) {
             stacks.close();
         }
@@ -58,9 +50,8 @@ class UiDevStacksBrowserTest {
         Map<String, Integer> first = registry.find("dev-1").orElseThrow().ports();
         Map<String, Integer> second = registry.find("dev-2").orElseThrow().ports();
 
-        server = stacks.server(shop);
-        page = new Page(profile);
-        page.signIn(server.loginUrl());
+        Page page = stacks.open(shop, profile);
+        page.signIn(stacks.server.loginUrl());
         page.within(30).until(d -> page.text("[data-instance='dev-2'] [data-port='networkSimulator'] .port-url") != null);
 
         for (Map.Entry<String, Map<String, Integer>> i : Map.of("dev-1", first, "dev-2", second).entrySet()) {
@@ -83,7 +74,7 @@ class UiDevStacksBrowserTest {
                 page.text("[data-instance='dev-2'] .frontend-note"));
 
         page.chrome.executeCdpCommand("Browser.grantPermissions", Map.of(
-                "origin", server.url().replaceAll("/$", ""), "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+                "origin", stacks.server.url().replaceAll("/$", ""), "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         page.click("[data-instance='dev-2'] .copy-frontend");
         page.within(5).until(d -> "Copied".equals(page.text("[data-instance='dev-2'] .copy-frontend")));
         Object clipboard = page.chrome.executeAsyncScript("navigator.clipboard.readText().then(arguments[0], (e) => arguments[0]('failed: ' + e));");
@@ -109,11 +100,11 @@ class UiDevStacksBrowserTest {
     }
 
     private long count(String css) {
-        return ((Number) page.chrome.executeScript("return document.querySelectorAll(arguments[0]).length;", css)).longValue();
+        return ((Number) stacks.page.chrome.executeScript("return document.querySelectorAll(arguments[0]).length;", css)).longValue();
     }
 
     private String attribute(String css, String name) {
-        return (String) page.chrome.executeScript("const e = document.querySelector(arguments[0]); return e && e.getAttribute(arguments[1]);",
+        return (String) stacks.page.chrome.executeScript("const e = document.querySelector(arguments[0]); return e && e.getAttribute(arguments[1]);",
                 css, name);
     }
 }

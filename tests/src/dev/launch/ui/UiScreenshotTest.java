@@ -26,17 +26,9 @@ class UiScreenshotTest {
     @TempDir
     Path profile;
     DevStacks stacks;
-    Page page;
-    UiServer server;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (page != null) {
-            page.close();
-        }
-        if (server != null) {
-            server.close();
-        }
         if (stacks != null) {
             stacks.close();
         }
@@ -52,10 +44,9 @@ class UiScreenshotTest {
         stacks.launch(main);
         stacks.launch(feature);
 
-        server = stacks.server(main);
-        page = new Page(profile);
+        Page page = stacks.open(main, profile);
         page.chrome.manage().window().setSize(new Dimension(1600, 1500));
-        page.signIn(server.loginUrl());
+        page.signIn(stacks.server.loginUrl());
         for (String id : List.of("dev-1", "dev-2", "dev-3")) {
             page.within(30).until(d -> "ready".equals(page.chrome.executeScript(
                     "const e = document.querySelector(arguments[0]); return e && e.dataset.state;",
