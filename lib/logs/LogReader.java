@@ -1,7 +1,5 @@
 package dev.launch.logs;
 
-import dev.launch.util.Colors;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -64,8 +62,7 @@ public final class LogReader {
 
     /** The same, the prefix in the colour the terminal gave that process (its place in the profile) when {@code color}. */
     public String format(Line line, boolean color) {
-        String prefix = line.process() + " ".repeat(Math.max(0, width - line.process().length())) + " |";
-        return (color ? Colors.paint(all.indexOf(line.process()), prefix) : prefix) + " " + line.text();
+        return LinePrefix.of(line.process(), width, all.indexOf(line.process()), color) + line.text();
     }
 
     /** The last {@code n} lines of the selected processes, oldest first; later calls of {@link #next} continue from here. */

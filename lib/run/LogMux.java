@@ -1,6 +1,6 @@
 package dev.launch.run;
 
-import dev.launch.util.Colors;
+import dev.launch.logs.LinePrefix;
 import dev.launch.util.Threads;
 
 import java.io.BufferedOutputStream;
@@ -288,7 +288,6 @@ public final class LogMux {
     }
 
     private byte[] prefix(String name, int index) {
-        String padded = name + " ".repeat(Math.max(0, width - name.length())) + " |";
-        return ((color ? Colors.paint(index, padded) : padded) + " ").getBytes(StandardCharsets.UTF_8);
+        return LinePrefix.of(name, width, index, color).getBytes(StandardCharsets.UTF_8);
     }
 }
