@@ -18,9 +18,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-11}
 stack_runs=${BENCH_STACK_RUNS:-5}
 base=${BENCH_PORT_BASE:-26100}
-seed_src=${LAUNCH_SEED:-}
-[[ -n $seed_src && -d $seed_src ]] || { printf '%s\n' "bench: set LAUNCH_SEED to a checkout of the TypeScript original (the seed), the anchor these figures are paired with" >&2; exit 2; }
 seed=$root/bench/out/seed-speed
+# shellcheck source=bench/seed.sh
+. "$root/bench/seed.sh"
 say() { printf '%s\n' "$*" >&2; }
 ms() { printf '%d' "$(( ${EPOCHREALTIME/./} / 1000 ))"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
@@ -34,12 +34,7 @@ check() {  # LABEL VALUE LOW HIGH UNIT
 }
 
 # --- the seed, built once, its port ranges moved into our window ---------------------------------
-command -v node >/dev/null && command -v npm >/dev/null || { say "bench: node and npm are needed for the seed"; exit 1; }
-if [[ ! -f $seed/dist/find-dev-ports.js ]] || ! diff -rq -x node_modules -x dist "$seed_src" "$seed" >/dev/null 2>&1; then
-  say "bench: installing and building the seed in $seed (once)"
-  rm -rf "$seed"; mkdir -p "${seed%/*}"; cp -r "$seed_src" "$seed"
-  (cd "$seed" && npm ci --no-audit --no-fund --loglevel=error >&2 && npm run --silent build >&2)
-fi
+seed_build "$seed"
 [[ -f $seed/dist/find-dev-ports.js.orig ]] || cp "$seed/dist/find-dev-ports.js" "$seed/dist/find-dev-ports.js.orig"
 sed -e "s/base: 5001,/base: $base,/; s/base: 5101,/base: $((base + 10)),/; s/base: 5201,/base: $((base + 20)),/" \
     "$seed/dist/find-dev-ports.js.orig" >"$seed/dist/find-dev-ports.js"

@@ -13,9 +13,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/bench/out
-seed_src=${LAUNCH_SEED:-}
-[[ -n $seed_src && -d $seed_src ]] || { printf '%s\n' "bench: set LAUNCH_SEED to a checkout of the TypeScript original (the seed), the anchor these figures are paired with" >&2; exit 2; }
 seed=$out/seed
+# shellcheck source=bench/seed.sh
+. "$root/bench/seed.sh"
 runs=21
 first_run=
 for arg in "$@"; do
@@ -29,15 +29,8 @@ say() { printf '%s\n' "$*" >&2; }
 ms() { printf '%d' "$(( ${EPOCHREALTIME/./} / 1000 ))"; }
 
 # --- the seed, built once ----------------------------------------------------------------------
-command -v node >/dev/null && command -v npm >/dev/null || { say "bench: node and npm are needed for the seed"; exit 1; }
-[[ -d $seed_src ]] || { say "bench: no seed at $seed_src (set LAUNCH_SEED)"; exit 1; }
 mkdir -p "$out"
-if ! diff -rq -x node_modules -x dist "$seed_src" "$seed" >/dev/null 2>&1 || [[ ! -f $seed/dist/find-dev-ports.js ]]; then
-  say "bench: installing and building the seed in $seed (once)"
-  rm -rf "$seed"
-  cp -r "$seed_src" "$seed"
-  (cd "$seed" && npm ci --no-audit --no-fund --loglevel=error >&2 && npm run --silent build >&2)
-fi
+seed_build "$seed"
 
 # --- the runs ------------------------------------------------------------------------------------
 tmp=$(mktemp -d)
