@@ -6,10 +6,16 @@ import dev.launch.registry.Registry;
 import dev.launch.run.Stopper;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
+import dev.launch.util.Threads;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,10 +58,35 @@ public final class StopCommand extends BaseCommand {
             }
             return List.of(s.get(id));
         });
-        for (Instance instance : targets) {
-            Stopper.stop(registry, instance, timeout != null ? timeout : Stopper.defaultWait(instance), Instances.asker("stop"), err());
-            out.println("stopped " + instance.id());
-            out.flush();
+        // All at once: --all waits for the slowest teardown, not for the sum of them.
+        List<Future<?>> stopping = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, targets.size()), Threads.daemons("stop"));
+        try {
+            for (Instance instance : targets) {
+                Duration wait = timeout != null ? timeout : Stopper.defaultWait(instance);
+                stopping.add(pool.submit(() -> Stopper.stop(registry, instance, wait, Instances.asker("stop"), err())));
+            }
+            RuntimeException failed = null;
+            for (int i = 0; i < targets.size(); i++) {
+                try {
+                    stopping.get(i).get();
+                    out.println("stopped " + targets.get(i).id());
+                    out.flush();
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    if (failed == null) {
+                        failed = cause;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while stopping " + targets.get(i).id(), e);
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        } finally {
+            pool.shutdown();
         }
         if (targets.isEmpty()) {
             err().println("no instances running");

@@ -150,7 +150,8 @@ public final class ControlServer implements AutoCloseable {
         return m;
     }
 
-    static Map<String, Object> result(boolean ok, String message) {
+    /** The answer {@code {"ok": ..., "message": ...}}, the same on this channel and the web page's API. */
+    public static Map<String, Object> result(boolean ok, String message) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ok", ok);
         m.put("message", message);

@@ -1,6 +1,7 @@
 package dev.launch.ui;
 
 import dev.launch.control.ControlClient;
+import dev.launch.control.ControlServer;
 import dev.launch.control.ProcessControl;
 import dev.launch.logs.LogReader;
 import dev.launch.logs.LogStore;
@@ -111,15 +112,15 @@ final class InstanceApi {
     private void act(HttpExchange ex, String id, String process, String op) throws IOException {
         Optional<Instance> instance = registry.find(id);
         if (instance.isEmpty()) {
-            UiHttp.json(ex, 404, result(false, notRunning(id)));
+            UiHttp.json(ex, 404, ControlServer.result(false, notRunning(id)));
             return;
         }
         try {
             ControlClient.Answer answer = ProcessControl.act(registry.dir(), instance.get(), op, List.of(process), "the web page", note -> { });
             changed.run();
-            UiHttp.json(ex, answer.ok() ? 200 : 500, result(answer.ok(), answer.message()));
+            UiHttp.json(ex, answer.ok() ? 200 : 500, ControlServer.result(answer.ok(), answer.message()));
         } catch (LaunchException e) {
-            UiHttp.json(ex, e.exitCode() == 2 ? 404 : 502, result(false, e.getMessage()));
+            UiHttp.json(ex, e.exitCode() == 2 ? 404 : 502, ControlServer.result(false, e.getMessage()));
         }
     }
 
@@ -160,13 +161,6 @@ final class InstanceApi {
         m.put("line", reader.format(line));
         m.put("text", line.text());
         m.put("time", line.millis());
-        return m;
-    }
-
-    private static Map<String, Object> result(boolean ok, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", ok);
-        m.put("message", message);
         return m;
     }
 
