@@ -1,6 +1,8 @@
 package dev.launch.cli;
 
 import dev.launch.testing.JbangCache;
+import dev.launch.testing.JbangProject;
+import dev.launch.testing.JbangProject.Run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,11 +12,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * protocol (as the real one does) and notes each start in a log.
  */
 class JbangReuseTest {
-    record Run(int exit, String out, String err) {}
-
-    static final Path ROOT = Path.of(System.getenv().getOrDefault("LAUNCH_HOME", "..")).toAbsolutePath().normalize();
+    private static final Map<Path, JbangProject> copies = new java.util.concurrent.ConcurrentHashMap<>();
 
     @TempDir
     static Path work;
@@ -166,47 +163,16 @@ class JbangReuseTest {
     }
 
     private static Path copyProject(String name) throws IOException {
-        Path project = work.resolve(name);
-        for (String part : List.of("launch.java", "jbang", "bin", "ports.yaml", "lib", "profiles")) {
-            try (Stream<Path> all = Files.walk(ROOT.resolve(part))) {
-                for (Path p : all.toList()) {
-                    Path target = project.resolve(ROOT.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
-        }
-        return project;
+        JbangProject copy = JbangProject.copy(work, name, jbangCache);
+        copies.put(copy.dir(), copy);
+        return copy.dir();
     }
 
     private static Run jbang(Path project, Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>();
-        cmd.add(project.resolve("jbang").toString());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
-        pb.environment().remove("LAUNCH_HOME");
-        pb.environment().put("LAUNCH_JBANG_CACHE", jbangCache.toString());
-        pb.environment().put("LAUNCH_FAST_CACHE", work.resolve("fast").toString());
-        pb.environment().put("JBANG_CACHE_DIR", work.resolve("jbang-cache").toString());
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Process p = pb.start();
-        if (!p.waitFor(4, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("./jbang did not finish in 4 minutes");
-        }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return copies.get(project).jbang(env, args);
     }
 
     private static String pathWithoutJbang() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(d -> !d.isEmpty() && !Files.isExecutable(Path.of(d, "jbang")))
-                .collect(Collectors.joining(File.pathSeparator));
+        return JbangProject.pathWithoutJbang();
     }
 }
