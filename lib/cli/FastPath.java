@@ -1,5 +1,6 @@
 package dev.launch.cli;
 
+import dev.launch.config.ProfileLoader;
 import dev.launch.registry.PortFormat;
 import dev.launch.util.Durations;
 
@@ -16,12 +17,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the plain forms of {@code ports}, {@code status} and {@code env} without picocli.
+ * Runs the plain forms of {@code ports}, {@code status}, {@code env} and of a run of a profile
+ * ({@code dev}) without picocli.
  *
- * <p>Why: these are what scripts call on every shell start ({@code x=$(./jbang launch.java
+ * <p>Why: the first three are what scripts call on every shell start ({@code x=$(./jbang launch.java
  * ports) && eval "$x"}), and picocli's classes cannot go into a class-data sharing archive (class file
  * version 49); loading them and building the model of the whole command tree is more than half of
- * such a run. This is not a second parser: it recognises only the forms picocli would accept the
+ * such a run, and of a stack's time to its first process. This is not a second parser: it recognises only the forms picocli would accept the
  * same way (each option of the command once, values that are not options, no {@code --opt=value},
  * no {@code @argfiles}, no {@code --}), fills the very fields picocli would fill, and calls the
  * same {@code run} method. Anything else, including every error and {@code --help}, answers
@@ -48,6 +50,14 @@ final class FastPath {
     static final Set<String> WITH_VALUE = Set.of(OptionNames.CONFIG, OptionNames.PROFILES, OptionNames.STATE_DIR,
             OptionNames.RANGE, OptionNames.FORMAT, OptionNames.LEASE);
     private static final Set<String> SUBCOMMAND_OPTIONS = Set.of(OptionNames.FORMAT, OptionNames.LEASE, OptionNames.RANGE, OptionNames.JSON);
+    /** The options of the top command that runs a profile (besides the global ones and help). */
+    static final Set<String> RUN_OPTIONS = Set.of(OptionNames.PROFILE, OptionNames.GRACE, OptionNames.STRICT);
+    /**
+     * Every name and alias of a subcommand: a first argument that is one of these is that command,
+     * any other is the profile to run.
+     */
+    static final Set<String> SUBCOMMANDS = Set.of("ports", "check", "find", "status", "ps", "env", "stop", "restart", "start",
+            "logs", "prune", "ranges", "validate", "ui", "completion", "help");
 
     private FastPath() {}
 
@@ -57,6 +67,8 @@ final class FastPath {
         String command = null;
         List<String> positionals = new ArrayList<>();
         List<String[]> options = new ArrayList<>();
+        RunCommand run = new RunCommand();
+        boolean runOptions = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("-")) {
@@ -87,6 +99,25 @@ final class FastPath {
                         }
                     }
                     case OptionNames.JSON -> options.add(new String[] {a, null});
+                    case OptionNames.STRICT -> {
+                        run.strict = true;
+                        runOptions = true;
+                    }
+                    case OptionNames.PROFILE, OptionNames.GRACE -> {
+                        if (i + 1 >= args.length || args[i + 1].startsWith("-") || args[i + 1].startsWith("@")) {
+                            return NOT_HANDLED;
+                        }
+                        runOptions = true;
+                        if (a.equals(OptionNames.PROFILE)) {
+                            run.profileOption = args[++i];
+                        } else {
+                            try {
+                                run.grace = Durations.parse(args[++i]);
+                            } catch (IllegalArgumentException e) {
+                                return NOT_HANDLED;  // picocli reports it
+                            }
+                        }
+                    }
                     default -> {
                         return NOT_HANDLED;
                     }
@@ -99,7 +130,10 @@ final class FastPath {
                 positionals.add(a);
             }
         }
-        if (command == null || !COMMANDS.containsKey(command) || !accepts(COMMANDS.get(command), positionals.size())) {
+        if (command == null || !SUBCOMMANDS.contains(command)) {
+            return options.isEmpty() && positionals.isEmpty() ? runProfile(globals, run, command) : NOT_HANDLED;
+        }
+        if (runOptions || !COMMANDS.containsKey(command) || !accepts(COMMANDS.get(command), positionals.size())) {
             return NOT_HANDLED;
         }
         PrintWriter out = writer(System.out, "sun.stdout.encoding");
@@ -115,6 +149,29 @@ final class FastPath {
             return ErrorReport.report(e, err, globals.verbose);
         } finally {
             out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The top command: runs the profile named by the argument or --profile (or the default one).
+     * One that is not there goes to picocli, which suggests a command of a close name.
+     */
+    private static int runProfile(GlobalOptions globals, RunCommand run, String profile) {
+        if (profile != null && run.profileOption != null) {
+            return NOT_HANDLED;
+        }
+        run.profileArg = profile;
+        String name = profile != null ? profile : run.profileOption;
+        PrintWriter err = writer(System.err, "sun.stderr.encoding");
+        try {
+            if (name != null && !ProfileLoader.names(globals.profilesDir()).contains(name)) {
+                return NOT_HANDLED;
+            }
+            return run.run(globals.project(err), globals, err);
+        } catch (RuntimeException e) {
+            return ErrorReport.report(e, err, globals.verbose);
+        } finally {
             err.flush();
         }
     }

@@ -19,6 +19,8 @@ final class OptionNames {
     static final String JSON = "--json";
     static final String ENV_FILES = "--env-files";
     static final String STRICT = "--strict";
+    static final String PROFILE = "--profile";
+    static final String GRACE = "--grace";
 
     private OptionNames() {}
 }

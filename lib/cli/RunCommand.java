@@ -25,14 +25,14 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", completionCandidates = Candidates.Profiles.class, description = "profile to run (default: dev)")
     String profileArg;
 
-    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = Candidates.Profiles.class, description = "profile to run (same as the PROFILE argument)")
+    @Option(names = OptionNames.PROFILE, paramLabel = "NAME", completionCandidates = Candidates.Profiles.class, description = "profile to run (same as the PROFILE argument)")
     String profileOption;
 
-    @Option(names = "--grace", paramLabel = "DURATION",
+    @Option(names = OptionNames.GRACE, paramLabel = "DURATION",
             description = "how long processes get between SIGTERM and SIGKILL (default: the profile's grace, else 5s)")
     Duration grace;
 
-    @Option(names = "--strict", description = "only the first range of the profile's chain; busy means exit 3 naming the holder")
+    @Option(names = OptionNames.STRICT, description = "only the first range of the profile's chain; busy means exit 3 naming the holder")
     boolean strict;
 
     @Override
@@ -51,6 +51,12 @@ public final class RunCommand implements Callable<Integer> {
                         + "\"? (profiles: " + String.join(", ", ProfileLoader.names(options.profilesDir())) + ")");
             });
         }
+        return run(project, options, err);
+    }
+
+    /** Runs the profile the fields name (set in at most one of them, or the same in both). */
+    int run(Project project, GlobalOptions options, PrintWriter err) {
+        String name = profileOption != null ? profileOption : profileArg;
         StackRun.Output output = new StackRun.Output(System.out, err, options.quiet(), Colors.wanted(options.color()));
         return new StackRun(project, project.profile(name), grace, strict, output).run();
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * FastPath reads `ports`, `status` and `env` without picocli; this walks picocli's model of those
+ * FastPath reads `ports`, `status`, `env` and the run of a profile without picocli; this walks picocli's model of those
  * commands and of the global options and fails when the two disagree on a name, an alias, whether
  * an option takes a value, or how many positional arguments a command takes.
  */
@@ -66,6 +66,36 @@ class FastPathModelTest {
             assertEquals(arity(command), FastPath.POSITIONALS.get(command), command);
         }
         assertEquals(Set.copyOf(FastPath.COMMANDS.values()), FastPath.POSITIONALS.keySet());
+    }
+
+    @Test
+    void everySubcommandNameIsKnownSoNoneIsTakenForAProfile() {
+        Set<String> picocli = new TreeSet<>();
+        top.getSubcommands().forEach((name, sub) -> {
+            picocli.add(name);
+            picocli.addAll(Set.of(sub.getCommandSpec().aliases()));
+        });
+        assertEquals(picocli, new TreeSet<>(FastPath.SUBCOMMANDS));
+    }
+
+    @Test
+    void theRunOptionsAreTheTopCommandsOwn() {
+        Set<String> own = new TreeSet<>();
+        Set<String> withValue = new TreeSet<>();
+        for (OptionSpec o : top.getCommandSpec().options()) {
+            if (o.inherited() || Set.of(o.names()).stream().anyMatch(HELP::contains)
+                    || top.getCommandSpec().mixins().get("globals").options().contains(o)) {
+                continue;
+            }
+            own.addAll(Set.of(o.names()));
+            if (o.arity().max() > 0) {
+                withValue.addAll(Set.of(o.names()));
+            }
+        }
+        assertEquals(own, new TreeSet<>(FastPath.RUN_OPTIONS));
+        assertEquals(Set.of(OptionNames.PROFILE, OptionNames.GRACE), withValue, "the run options that take a value");
+        assertEquals("0..1", top.getCommandSpec().positionalParameters().get(0).arity().toString());
+        assertEquals(1, top.getCommandSpec().positionalParameters().size());
     }
 
     private String arity(String command) {

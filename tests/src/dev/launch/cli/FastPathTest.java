@@ -129,7 +129,13 @@ class FastPathTest {
     }
 
     @Test
-    void fastPathAnswersWhatPicocliAnswers(@TempDir Path state) {
+    void fastPathAnswersWhatPicocliAnswers(@TempDir Path state) throws IOException {
+        // A profile that runs and ends by itself: every process completes, the launcher exits 0.
+        Files.writeString(project.resolve("profiles/tasks.yaml"), """
+                ports: { names: [alice, bob, networkSimulator, networkHttp], ranges: [DEVELOPMENT] }
+                processes:
+                  migrate: { command: [sh, -c, "echo migrated"] }
+                """);
         Map<String, String> env = Map.of("LAUNCH_STATE_DIR", state.toString());
         String[][] cases = {
             {"status", "--json"},
@@ -141,6 +147,14 @@ class FastPathTest {
             {"ports", "nosuchprofile", "--lease", "0"},
             {"--quiet", "ports", "--range", "TERTIARY_DEV", "--lease", "0", "--format", "json"},
             {"ports", "--range", "NOPE", "--lease", "0"},
+            {"tasks", "--no-color", "--grace", "2s"},
+            {"--profile", "tasks", "--strict", "-q"},
+            {"nosuchprofile"},
+            {"stauts"},
+            {"tasks", "--grace", "soon"},
+            {"tasks", "--profile", "dev"},
+            {"tasks", "extra"},
+            {"--strict", "ports", "--lease", "0"},
         };
         for (String[] args : cases) {
             // Both pointed at the copy's ports.yaml (ranges above 20000) and profiles/.
@@ -150,7 +164,10 @@ class FastPathTest {
             assertEquals(viaPicocli.exit(), viaMain.exit(), what + "\n" + viaMain.err());
             // Digits masked: on a shared machine the free block may change between the two runs.
             // Lines sorted: the JSON "block" object is a Map.of, whose order differs between JVMs.
-            assertEquals(masked(viaPicocli.out()), masked(viaMain.out()), what);
+            // A stack's own output goes to System.out, which Launcher.inProcess does not capture.
+            if (viaMain.exit() != 0 || !List.of(args).contains("tasks")) {
+                assertEquals(masked(viaPicocli.out()), masked(viaMain.out()), what);
+            }
             assertEquals(masked(viaPicocli.err()), masked(viaMain.err()), what);
         }
     }
