@@ -2,7 +2,7 @@
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.yaml:snakeyaml:2.7
-//DEPS com.fasterxml.jackson.core:jackson-databind:2.23.0
+//DEPS com.fasterxml.jackson.core:jackson-core:2.23.0
 //SOURCES lib/*/*.java
 //MAIN launch
 //FILES web/index.html=lib/web/index.html
@@ -10,7 +10,7 @@
 //FILES web/style.css=lib/web/style.css
 //JAVAC_OPTIONS -XDstringConcat=inline
 //CDS
-//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xshare:auto -Xlog:cds*=off -Xlog:cds*=off:stderr
+//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xms8m -Xshare:auto -Xlog:cds*=off -Xlog:cds*=off:stderr
 
 import dev.launch.cli.CheckCommand;
 import dev.launch.cli.CompletionCommand;

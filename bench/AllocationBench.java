@@ -2,7 +2,7 @@
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.yaml:snakeyaml:2.7
-//DEPS com.fasterxml.jackson.core:jackson-databind:2.23.0
+//DEPS com.fasterxml.jackson.core:jackson-core:2.23.0
 //SOURCES ../lib/*/*.java
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr
 

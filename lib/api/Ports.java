@@ -21,7 +21,7 @@ import java.util.Map;
  * <pre>
  * ///usr/bin/env jbang "$0" "$@" ; exit $?
  * //SOURCES ../launch/lib/&#42;/&#42;.java
- * //DEPS info.picocli:picocli:4.7.7 org.yaml:snakeyaml:2.7 com.fasterxml.jackson.core:jackson-databind:2.23.0
+ * //DEPS info.picocli:picocli:4.7.7 org.yaml:snakeyaml:2.7 com.fasterxml.jackson.core:jackson-core:2.23.0
  * import dev.launch.api.Ports;
  * class Demo { public static void main(String... a) { System.out.println(Ports.findAvailablePorts(5001, 4)); } }
  * </pre>

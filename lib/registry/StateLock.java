@@ -44,7 +44,7 @@ public final class StateLock implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = 5;
         long nextLook = System.nanoTime() + 500_000_000L;
-        java.util.Set<Long> lastHolders = LockHolders.pids(file);
+        java.util.Set<Long> lastHolders = null;  // read once the lock is found taken: most calls never wait
         try {
             while (true) {
                 FileLock lock;
@@ -55,6 +55,9 @@ public final class StateLock implements AutoCloseable {
                 }
                 if (lock != null) {
                     return new StateLock(channel, lock);
+                }
+                if (lastHolders == null) {
+                    lastHolders = LockHolders.pids(file);
                 }
                 long now = System.nanoTime();
                 if (now >= nextLook) {

@@ -35,7 +35,7 @@ class PortsApiFromJbangScriptTest {
                 ///usr/bin/env jbang "$0" "$@" ; exit $?
                 //DEPS info.picocli:picocli:4.7.7
                 //DEPS org.yaml:snakeyaml:2.7
-                //DEPS com.fasterxml.jackson.core:jackson-databind:2.23.0
+                //DEPS com.fasterxml.jackson.core:jackson-core:2.23.0
                 //SOURCES ../launch/lib/*/*.java
                 import dev.launch.api.Ports;
 
