@@ -6,8 +6,11 @@ import dev.launch.registry.Allocator;
 import dev.launch.registry.Instance;
 import dev.launch.registry.PortFormat;
 import dev.launch.run.EnvTargets;
+import dev.launch.ports.PortProbe;
 import dev.launch.util.Durations;
 import dev.launch.util.ExitCode;
+import dev.launch.util.Json;
+import dev.launch.util.Threads;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,6 +52,15 @@ public final class PortsCommand extends BaseCommand {
     }
 
     int run(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        // Neither depends on the config; on another core they cost reading it nothing.
+        Threads.startDaemon("prepare", () -> {
+            try {
+                PortProbe.prepare();
+                Json.prepare();
+            } catch (RuntimeException e) {
+                // the command meets the same failure where it uses them, and reports it there
+            }
+        });
         Duration leaseFor = lease;
         Project project = options.project(err);
         Profile p = project.profile(profile);
