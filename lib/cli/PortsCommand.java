@@ -11,6 +11,7 @@ import dev.launch.util.Durations;
 import dev.launch.util.ExitCode;
 import dev.launch.util.Json;
 import dev.launch.util.Threads;
+import dev.launch.yaml.YamlReadAhead;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,18 +53,24 @@ public final class PortsCommand extends BaseCommand {
     }
 
     int run(GlobalOptions options, PrintWriter out, PrintWriter err) {
-        // Neither depends on the config; on another core they cost reading it nothing.
-        Threads.startDaemon("prepare", () -> {
-            try {
-                PortProbe.prepare();
-                Json.prepare();
-            } catch (RuntimeException e) {
-                // the command meets the same failure where it uses them, and reports it there
-            }
-        });
         Duration leaseFor = lease;
         Project project = options.project(err);
-        Profile p = project.profile(profile);
+        Profile p;
+        try (YamlReadAhead profileText = project.readProfileAhead(profile)) {
+            // None of these waits for ports.yaml: the profile's text, the first socket (the JDK looks
+            // through every jar for a SelectorProvider) and Jackson's first use. On another core
+            // they cost the command nothing while it reads ports.yaml.
+            Threads.startDaemon("prepare", () -> {
+                try {
+                    profileText.run();
+                    PortProbe.prepare();
+                    Json.prepare();
+                } catch (RuntimeException e) {
+                    // the command meets the same failure where it uses them, and reports it there
+                }
+            });
+            p = project.profile(profile);
+        }
         Allocator.Request request = project.request(p, ranges, strict);
         Path root = options.profilesDir().toAbsolutePath().normalize().getParent();
         Instance instance = project.registry().locked(session -> {
