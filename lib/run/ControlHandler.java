@@ -65,6 +65,7 @@ public final class ControlHandler implements ControlServer.Handler {
             ok &= r.ok();
             messages.add(r.message());
         }
+        supervisor.settle(); // the asker's next `status` sees the state the answer tells of
         return result(ok, String.join("\n", messages), Map.of());
     }
 

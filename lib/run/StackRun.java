@@ -156,7 +156,7 @@ public final class StackRun {
     private Supervisor supervisor(List<RenderedProcess> processes) {
         LogMux logs = new LogMux(output.logs(), profile.processes().keySet(), output.color());
         RunState state = new RunState(registry, instance.id(), watchdog, profile.processes().keySet());
-        Supervisor supervisor = new Supervisor(processes, token, grace, logs, output.err(), output.quiet(), state::changed);
+        Supervisor supervisor = new Supervisor(processes, token, grace, logs, output.err(), output.quiet(), state);
         // Nobody reads the logs any more (`dev | head -3` and head is done): stop, as a pipeline expects.
         logs.onClosed(() -> {
             outputClosed = true;
@@ -169,8 +169,11 @@ public final class StackRun {
         listen(supervisor);
         supervisor.afterTeardown(this::undo);
         handOverNotice = HandOverNotice.watch(registry, instance.id(), backups, root, output.err());
-        supervisor.allReady().thenRun(() -> logs.plain(Banner.render(instance, allocation, profile, backups, notWritten, root,
-                Duration.ofNanos(System.nanoTime() - started), logs.color())));
+        supervisor.allReady().thenRun(() -> {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            state.settle(); // whoever waits for the banner finds every process ready in the registry
+            logs.plain(Banner.render(instance, allocation, profile, backups, notWritten, root, took, logs.color()));
+        });
         return supervisor;
     }
 

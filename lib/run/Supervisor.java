@@ -37,6 +37,7 @@ public final class Supervisor {
     private final ExitRules exits;
     private final Teardown teardown;
     private final LogMux logs;
+    private final ProcessListener listener;
     private final CompletableFuture<Void> allReady = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
@@ -60,6 +61,7 @@ public final class Supervisor {
             }
         }
         this.logs = logs;
+        this.listener = told;
         this.notices = new Notices(err, quiet);
         this.starter = new ProcessStarter(procs, runToken, logs, events, timers);
         this.exits = new ExitRules(procs, starter, runToken, logs, notices, events, timers, this::checkAllReady);
@@ -160,6 +162,11 @@ public final class Supervisor {
     /** Ends at once (SIGKILL, no grace) every process of the stack that is still there: the second Ctrl-C. */
     public void killNow() {
         teardown.now();
+    }
+
+    /** Returns once every state change so far is where other shells read it (see {@link ProcessListener#settle}). */
+    public void settle() {
+        listener.settle();
     }
 
     /** The names of the stack's processes, in profile order. */

@@ -48,6 +48,9 @@ class RepositoryConfigTest {
         assertEquals("${ports.alice}", alice.env().get("PORT"));
         assertEquals("alice", alice.env().get("DEVICE_ID"));
         assertEquals(List.of("network"), alice.dependsOn());
+        // started, not ready: all three start at once (the backends never call the simulator)
+        assertEquals(Map.of("network", Profile.Condition.STARTED), alice.conditions());
+        assertEquals(Map.of("network", Profile.Condition.STARTED), dev.processes().get("bob").conditions());
         assertEquals(RestartPolicy.ON_FAILURE, alice.restart());
         assertEquals("http://127.0.0.1:${ports.alice}/", ((ReadySpec.Http) alice.ready()).url());
         assertEquals("bob", dev.processes().get("bob").env().get("DEVICE_ID"));
