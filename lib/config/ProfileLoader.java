@@ -7,6 +7,7 @@ import dev.launch.util.Names;
 import dev.launch.util.Suggest;
 import dev.launch.yaml.Problem;
 import dev.launch.yaml.YamlDoc;
+import dev.launch.yaml.YamlReadAhead;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ public final class ProfileLoader {
     static final List<String> TOP_KEYS = List.of("description", "ports", "grace", "processes", "envFiles");
     static final Pattern PROFILE_NAME = Names.PROFILE;
     public static final String SUFFIX = ".yaml";
+    private static final String MISSING_HINT = "create it, or pick another profile";
 
     /** What a check found: the profile (null when there are errors) and every problem. */
     public record Checked(Profile profile, List<Problem> problems) {}
@@ -91,6 +93,12 @@ public final class ProfileLoader {
                 + "; create it with one NAME.yaml per profile, or point --profiles at one");
     }
 
+    /** An early read of profile {@code name}'s file for {@link #load} to take; none when the name or the file is not right. */
+    public static YamlReadAhead readAhead(Path profilesDir, String name) {
+        Path file = profilesDir.resolve(name + SUFFIX);
+        return PROFILE_NAME.matcher(name).matches() && Files.isRegularFile(file) ? YamlReadAhead.open(file, MISSING_HINT) : YamlReadAhead.none();
+    }
+
     /** profiles/NAME.yaml, or a ConfigException naming the profiles there are. */
     static Path find(Path profilesDir, String name) {
         if (!Files.isDirectory(profilesDir)) {
@@ -111,7 +119,7 @@ public final class ProfileLoader {
      * or not, so a profile is not blamed for a range whose own definition is broken.
      */
     public static Checked check(Path file, String name, PortsConfig config, Set<String> rangeNames, Function<String, String> env) {
-        YamlDoc doc = YamlDoc.read(file, "create it, or pick another profile");
+        YamlDoc doc = YamlDoc.read(file, MISSING_HINT);
         if (doc.root() == null) {
             if (!doc.hasErrors()) {
                 doc.error(null, null, "is empty; a profile needs at least \"ports:\" with names and ranges");

@@ -101,6 +101,15 @@ public final class PortProbe {
 
     private PortProbe() {}
 
+    /**
+     * Detects the address families now. The first socket of a JVM costs ~10 ms (the JDK looks
+     * through every jar of the classpath for a SelectorProvider); a short command can have that
+     * done on another thread while it reads its config.
+     */
+    public static void prepare() {
+        Families.BIND.size();
+    }
+
     /** The fast answer: stops at the first sign of use. */
     public static boolean isFree(int port) {
         checkPort(port);

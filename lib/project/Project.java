@@ -13,6 +13,7 @@ import dev.launch.util.Suggest;
 
 import dev.launch.config.ConfigException;
 import dev.launch.yaml.Problem;
+import dev.launch.yaml.YamlReadAhead;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,6 +79,11 @@ public final class Project {
                 err.flush();
             }
         });
+    }
+
+    /** An early read of profile {@code name} (default: dev) that {@link #profile} takes; run it on another thread. */
+    public YamlReadAhead readProfileAhead(String name) {
+        return ProfileLoader.readAhead(locations.profilesDir(), name == null ? DEFAULT_PROFILE : name);
     }
 
     public Registry registry() {

@@ -24,6 +24,14 @@ public final class Json {
 
     private Json() {}
 
+    /**
+     * Initialises Jackson's factory and generator, a few milliseconds of class initialisation in a
+     * fresh JVM, so that a short command can have it done on another thread while it reads its config.
+     */
+    public static void prepare() {
+        write(Map.of("prepare", List.of(1L, "text", true)));
+    }
+
     /** Pretty-printed JSON of {@code value}. */
     public static String write(Object value) {
         return write(value, true);

@@ -45,8 +45,13 @@ public final class YamlDoc {
         this.root = root;
     }
 
-    /** Reads and parses {@code file}; a missing file is reported with {@code missingHint}. */
+    /** Reads and parses {@code file} (or takes a {@link YamlReadAhead} of it); a missing file is reported with {@code missingHint}. */
     public static YamlDoc read(Path file, String missingHint) {
+        YamlDoc ahead = YamlReadAhead.take(file, missingHint);
+        return ahead != null ? ahead : readNow(file, missingHint);
+    }
+
+    static YamlDoc readNow(Path file, String missingHint) {
         ConfigFileText.Read read = ConfigFileText.read(file, missingHint);
         return read.text() == null ? failed(file, read.problem()) : parse(file, read.text());
     }
