@@ -1,9 +1,12 @@
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,26 +17,33 @@ import java.util.TreeMap;
  * <p>Env: PORT (required), HOST (default 127.0.0.1), ROLE or DEVICE_ID (the name it answers
  * with), LAUNCH_INSTANCE, every *_PORT, FAIL_AFTER_MS (exit 1 after that long, to exercise
  * restart policies). {@code GET /} answers its role and ports as JSON, {@code GET /health} "ok".
+ *
+ * <p>HTTP/1.1 on a plain ServerSocket, one request per connection: com.sun.net.httpserver would
+ * double the time from start to the first answer (its logger, date formatting and method handles).
  */
 public class Backend {
+    static final int MAX_HEAD = 16384;
+
     public static void main(String[] args) throws IOException {
         String role = firstSet("ROLE", "DEVICE_ID", "backend");
         String host = firstSet("HOST", null, "127.0.0.1");
         int port = portFromEnv(role, "PORT");
 
-        HttpServer server;
+        ServerSocket server = new ServerSocket();
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            server.bind(new InetSocketAddress(host, port), 64);
         } catch (BindException e) {
             System.err.println(role + ": cannot listen on " + host + ":" + port + ": port is already in use");
             System.exit(1);
             return;
         }
-        server.createContext("/", exchange -> handle(exchange, role, port));
-        server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println(role + " stopping");
-            server.stop(0);
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }));
         System.out.println(role + " listening on http://" + hostForUrl(host) + ":" + port + "/");
 
@@ -52,14 +62,43 @@ public class Backend {
             failer.setDaemon(true);
             failer.start();
         }
+
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                Thread t = new Thread(() -> serve(socket, role, port), "http");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    System.err.println(role + ": accept failed: " + e.getMessage());
+                }
+            }
+        }
     }
 
-    private static void handle(HttpExchange exchange, String role, int port) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+    private static void serve(Socket socket, String role, int port) {
+        try (socket) {
+            socket.setSoTimeout(10_000);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String[] request = readHead(in);
+            if (request == null) {
+                respond(socket, 400, "text/plain", "bad request\n", false);
+                return;
+            }
+            handle(socket, role, port, request[0], request[1]);
+        } catch (IOException e) {
+            // the client went away or was too slow
+        }
+    }
+
+    private static void handle(Socket socket, String role, int port, String method, String target) throws IOException {
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
         int status;
         String type;
         String body;
-        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
             status = 405;
             type = "text/plain";
             body = "method not allowed\n";
@@ -76,17 +115,47 @@ public class Backend {
             type = "text/plain";
             body = "not found\n";
         }
-        System.out.println(role + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + status);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            if (!head) {
-                out.write(bytes);
+        System.out.println(role + " " + method + " " + target + " " + status);
+        respond(socket, status, type, body, method.equals("HEAD"));
+    }
+
+    /** Reads the request head: the method and target of its request line, or null for a malformed one. */
+    static String[] readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0 || head.size() >= MAX_HEAD) {
+                return null;
             }
+            head.write(b);
+            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
+        String requestLine = head.toString(StandardCharsets.ISO_8859_1);
+        String[] parts = requestLine.substring(0, requestLine.indexOf("\r\n")).split(" ");
+        return parts.length == 3 && parts[2].startsWith("HTTP/") ? new String[] {parts[0], parts[1]} : null;
+    }
+
+    static void respond(Socket socket, int status, String type, String body, boolean head) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String reason = switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            default -> "Status";
+        };
+        String headers = "HTTP/1.1 " + status + " " + reason + "\r\n"
+                + "Content-Type: " + type + "; charset=utf-8\r\n"
+                + "Access-Control-Allow-Origin: *\r\n"
+                + "Content-Length: " + bytes.length + "\r\n"
+                + "Connection: close\r\n\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(headers.getBytes(StandardCharsets.ISO_8859_1));
+        if (!head) {
+            out.write(bytes);
+        }
+        out.flush();
     }
 
     private static String info(String role, int port) {

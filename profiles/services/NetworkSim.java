@@ -1,5 +1,3 @@
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -31,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * message back as "echo: MESSAGE" and sends every client "tick N" every TICK_MS (default 3000);
  * and an HTTP API on HTTP_PORT: {@code GET /} its role, ports and client count as JSON,
  * {@code GET /health} "ok". Env HOST (default 127.0.0.1), ROLE, LAUNCH_INSTANCE, every *_PORT.
+ *
+ * <p>Both ports are plain ServerSockets, the HTTP API one request per connection:
+ * com.sun.net.httpserver would double the time from start to the first answer.
  */
 public class NetworkSim {
     static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -47,7 +48,7 @@ public class NetworkSim {
 
         // The WebSocket port is bound first, so a launcher waiting on HTTP_PORT finds both ready.
         ServerSocket ws = new ServerSocket();
-        HttpServer http;
+        ServerSocket http = new ServerSocket();
         try {
             ws.bind(new InetSocketAddress(host, wsPort), 64);
         } catch (BindException e) {
@@ -56,17 +57,16 @@ public class NetworkSim {
             return;
         }
         try {
-            http = HttpServer.create(new InetSocketAddress(host, httpPort), 64);
+            http.bind(new InetSocketAddress(host, httpPort), 64);
         } catch (BindException e) {
             System.err.println(role + ": cannot listen on " + host + ":" + httpPort + " (HTTP_PORT): port is already in use");
             System.exit(1);
             return;
         }
-        http.createContext("/", exchange -> handleHttp(exchange, httpPort, wsPort));
-        http.start();
-
-        Thread acceptor = new Thread(() -> acceptLoop(ws), "ws-accept");
+        Thread acceptor = new Thread(() -> acceptLoop(ws, socket -> serve(socket)), "ws-accept");
         acceptor.start();
+        Thread api = new Thread(() -> acceptLoop(http, socket -> serveHttp(socket, httpPort, wsPort)), "http-accept");
+        api.start();
 
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ticker");
@@ -83,22 +83,23 @@ public class NetworkSim {
             for (Client c : clients) {
                 c.close(1001, "server going away");
             }
-            http.stop(0);
+            closeQuietly(http);
         }));
         String h = host.contains(":") ? "[" + host + "]" : host;
         System.out.println(role + " websocket on ws://" + h + ":" + wsPort + "/");
         System.out.println(role + " listening on http://" + h + ":" + httpPort + "/");
     }
 
-    static void acceptLoop(ServerSocket ws) {
-        while (!ws.isClosed()) {
+    /** Serves each connection of {@code server} on a thread of its own until the server is closed. */
+    static void acceptLoop(ServerSocket server, java.util.function.Consumer<Socket> serve) {
+        while (!server.isClosed()) {
             try {
-                Socket socket = ws.accept();
-                Thread t = new Thread(() -> serve(socket), "ws-client");
+                Socket socket = server.accept();
+                Thread t = new Thread(() -> serve.accept(socket), "client");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
-                if (!ws.isClosed()) {
+                if (!server.isClosed()) {
                     System.err.println(role + ": accept failed: " + e.getMessage());
                 }
             }
@@ -249,22 +250,40 @@ public class NetworkSim {
         }
     }
 
-    static void handleHttp(HttpExchange exchange, int httpPort, int wsPort) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        int status = path.equals("/") || path.equals("/health") ? 200 : 404;
-        String body = switch (path) {
-            case "/" -> info(httpPort, wsPort) + "\n";
-            case "/health" -> "ok\n";
-            default -> "not found\n";
-        };
-        System.out.println(role + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + status);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", (path.equals("/") ? "application/json" : "text/plain") + "; charset=utf-8");
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+    /** One request of the HTTP API, then the connection closes. */
+    static void serveHttp(Socket socket, int httpPort, int wsPort) {
+        try (socket) {
+            socket.setSoTimeout(10_000);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            String[] request = readHead(in, new HashMap<>()).split(" ");
+            if (request.length != 3) {
+                respond(socket, 400, "text/plain", "bad request\n");
+                return;
+            }
+            int query = request[1].indexOf('?');
+            String path = query < 0 ? request[1] : request[1].substring(0, query);
+            int status = path.equals("/") || path.equals("/health") ? 200 : 404;
+            String body = switch (path) {
+                case "/" -> info(httpPort, wsPort) + "\n";
+                case "/health" -> "ok\n";
+                default -> "not found\n";
+            };
+            System.out.println(role + " " + request[0] + " " + request[1] + " " + status);
+            respond(socket, status, path.equals("/") ? "application/json" : "text/plain", body);
+        } catch (IOException e) {
+            // the client went away or was too slow
         }
+    }
+
+    static void respond(Socket socket, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String reason = status == 200 ? "OK" : status == 404 ? "Not Found" : "Bad Request";
+        OutputStream out = socket.getOutputStream();
+        out.write(("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: " + type + "; charset=utf-8\r\n"
+                + "Access-Control-Allow-Origin: *\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes);
+        out.flush();
     }
 
     static String info(int httpPort, int wsPort) {

@@ -69,6 +69,31 @@ class DemoServicesTest {
     }
 
     @Test
+    void backendSpeaksPlainHttpHeadWithoutABodyOtherMethods405AndUnknownPaths404() throws Exception {
+        int port = TestPorts.freePorts(1)[0];
+        Process p = start("Backend", Map.of("PORT", "" + port, "ROLE", "bob"));
+        awaitHttp(p, port);
+
+        try (java.net.Socket raw = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            raw.getOutputStream().write("HEAD /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String head = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(head.startsWith("HTTP/1.1 200 ") && head.contains("\r\nContent-Length: 3\r\n") && head.endsWith("\r\n\r\n"),
+                    "the head of GET's answer and no body: " + head);
+        }
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(200_000))).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+        assertEquals("method not allowed\n", post.body());
+        HttpResponse<String> missing = get(port, "/nope?x=1");
+        assertEquals(404, missing.statusCode());
+        assertEquals("*", missing.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals("ok\n", get(port, "/health?probe=1").body());
+        assertTrue(get(port, "/").headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(stdout(p).contains("bob GET /nope?x=1 404"), stdout(p));
+    }
+
+    @Test
     void backendStopsWithinSecondsOnSigterm() throws Exception {
         int port = TestPorts.freePorts(1)[0];
         Process p = start("Backend", Map.of("PORT", "" + port, "ROLE", "bob"));
@@ -133,6 +158,19 @@ class DemoServicesTest {
         assertTrue(p.waitFor(5, TimeUnit.SECONDS), "still running 5 s after SIGTERM");
         assertTrue(stdout(p).contains("network-simulator listening on http://127.0.0.1:" + api + "/"), stdout(p));
         assertTrue(stdout(p).contains("network-simulator received: hello"), stdout(p));
+    }
+
+    @Test
+    void networkSimApiAnswersHealthUnknownPaths404AndARequestWithABody() throws Exception {
+        int[] ports = TestPorts.freePorts(2);
+        Process p = start("NetworkSim", Map.of("WS_PORT", "" + ports[0], "HTTP_PORT", "" + ports[1]));
+        awaitHttp(p, ports[1]);
+        assertEquals(404, get(ports[1], "/nope").statusCode());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[1] + "/health"))
+                .POST(HttpRequest.BodyPublishers.ofString("y".repeat(200_000))).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("ok\n", post.body());
+        assertEquals("*", post.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
     }
 
     @Test
