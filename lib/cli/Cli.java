@@ -25,25 +25,35 @@ public final class Cli {
     }
 
     public static CommandLine create(Object topCommand) {
-        CommandLine cl = new CommandLine(topCommand);
-        HelpSections.install(cl);
-        cl.registerConverter(java.time.Duration.class, text -> {
-            try {
-                return Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        });
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine c = ex.getCommandLine();
-            PrintWriter err = c.getErr();
-            err.println("launch: " + UsageErrors.describe(ex));
-            err.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-            err.flush();
-            return ExitCode.USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-                ErrorReport.report(ex, commandLine.getErr(), GlobalOptions.of(commandLine.getCommandSpec()).verbose()));
-        return cl;
+        return Wiring.create(topCommand);
+    }
+
+    /**
+     * Apart from Cli: its lambdas throw picocli's exception types, and verifying a class that holds
+     * them loads those from picocli's jar (never in the class-data archive), on the fast path too.
+     */
+    private static final class Wiring {
+        static CommandLine create(Object topCommand) {
+            CommandLine cl = new CommandLine(topCommand);
+            HelpSections.install(cl);
+            cl.registerConverter(java.time.Duration.class, text -> {
+                try {
+                    return Durations.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException(e.getMessage());
+                }
+            });
+            cl.setParameterExceptionHandler((ex, args) -> {
+                CommandLine c = ex.getCommandLine();
+                PrintWriter err = c.getErr();
+                err.println("launch: " + UsageErrors.describe(ex));
+                err.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+                err.flush();
+                return ExitCode.USAGE;
+            });
+            cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                    ErrorReport.report(ex, commandLine.getErr(), GlobalOptions.of(commandLine.getCommandSpec()).verbose()));
+            return cl;
+        }
     }
 }

@@ -66,7 +66,7 @@ public final class PortsConfigLoader {
         }
         List<Problem> warnings = warnings(doc, ranges, where);
         List<Problem> problems = new ArrayList<>(doc.problems());
-        problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        problems.sort(Problem.IN_FILE_ORDER);
         return new Checked(new PortsConfig(file, ranges, warnings), problems, names);
     }
 

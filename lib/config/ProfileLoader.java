@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,7 +152,7 @@ public final class ProfileLoader {
         List<EnvFileSpec> envFiles = top.containsKey("envFiles") && !YamlDoc.isNull(top.get("envFiles").value())
                 ? EnvFilesLoader.read(templates, top.get("envFiles").value()) : List.of();
         List<Problem> problems = new ArrayList<>(doc.problems());
-        problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        problems.sort(Problem.IN_FILE_ORDER);
         if (doc.hasErrors()) {
             return new Checked(null, problems);
         }

@@ -239,7 +239,8 @@ public final class Registry {
                 }
             }
         }
-        live.sort(Comparator.comparingLong(Instance::createdAt).thenComparing(Instance::id));
+        // Not Comparator.comparingLong: its lambdas are the JDK's, spun afresh in every JVM.
+        live.sort((a, b) -> a.createdAt() != b.createdAt() ? Long.compare(a.createdAt(), b.createdAt()) : a.id().compareTo(b.id()));
         return new Session(live, foreign);
     }
 

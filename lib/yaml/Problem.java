@@ -9,6 +9,13 @@ import java.nio.file.Path;
 public record Problem(Severity severity, Path file, int line, int column, String keyPath, String message) {
     public enum Severity { ERROR, WARNING }
 
+    /**
+     * File order: by line, then column. Written out because Comparator.comparingInt's lambdas are
+     * the JDK's own, spun afresh in every JVM (never in launch's class-data archive).
+     */
+    public static final java.util.Comparator<Problem> IN_FILE_ORDER =
+            (a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column);
+
     /** A message quotes what the file says; a 20000-character name must not make it a page long. */
     private static final int LIMIT = 300;
 
