@@ -65,7 +65,7 @@ public final class PortsCommand extends BaseCommand {
                     profileText.run();
                     PortProbe.prepare();
                     Json.prepare();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     // the command meets the same failure where it uses them, and reports it there
                 }
             });
