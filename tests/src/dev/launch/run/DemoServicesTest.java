@@ -81,7 +81,7 @@ class DemoServicesTest {
                     "the head of GET's answer and no body: " + head);
         }
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(200_000))).timeout(Duration.ofSeconds(5)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(4_000_000))).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
         assertEquals("method not allowed\n", post.body());
@@ -167,7 +167,7 @@ class DemoServicesTest {
         awaitHttp(p, ports[1]);
         assertEquals(404, get(ports[1], "/nope").statusCode());
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[1] + "/health"))
-                .POST(HttpRequest.BodyPublishers.ofString("y".repeat(200_000))).timeout(Duration.ofSeconds(5)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("y".repeat(4_000_000))).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("ok\n", post.body());
         assertEquals("*", post.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
