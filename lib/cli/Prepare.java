@@ -20,7 +20,7 @@ final class Prepare {
                 profileText.run();
                 PortProbe.prepare();
                 Json.prepare();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 // the command meets the same failure where it uses them, and reports it there
             }
         });

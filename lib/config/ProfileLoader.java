@@ -94,8 +94,11 @@ public final class ProfileLoader {
 
     /** An early read of profile {@code name}'s file for {@link #load} to take; none when the name or the file is not right. */
     public static YamlReadAhead readAhead(Path profilesDir, String name) {
+        if (!PROFILE_NAME.matcher(name).matches()) {
+            return YamlReadAhead.none();  // load reports it, after ports.yaml's own problems
+        }
         Path file = profilesDir.resolve(name + SUFFIX);
-        return PROFILE_NAME.matcher(name).matches() && Files.isRegularFile(file) ? YamlReadAhead.open(file, MISSING_HINT) : YamlReadAhead.none();
+        return Files.isRegularFile(file) ? YamlReadAhead.open(file, MISSING_HINT) : YamlReadAhead.none();
     }
 
     /** profiles/NAME.yaml, or a ConfigException naming the profiles there are. */
