@@ -6,11 +6,8 @@ import dev.launch.registry.Allocator;
 import dev.launch.registry.Instance;
 import dev.launch.registry.PortFormat;
 import dev.launch.run.EnvTargets;
-import dev.launch.ports.PortProbe;
 import dev.launch.util.Durations;
 import dev.launch.util.ExitCode;
-import dev.launch.util.Json;
-import dev.launch.util.Threads;
 import dev.launch.yaml.YamlReadAhead;
 
 import java.io.PrintWriter;
@@ -57,18 +54,7 @@ public final class PortsCommand extends BaseCommand {
         Project project = options.project(err);
         Profile p;
         try (YamlReadAhead profileText = project.readProfileAhead(profile)) {
-            // None of these waits for ports.yaml: the profile's text, the first socket (the JDK looks
-            // through every jar for a SelectorProvider) and Jackson's first use. On another core
-            // they cost the command nothing while it reads ports.yaml.
-            Threads.startDaemon("prepare", () -> {
-                try {
-                    profileText.run();
-                    PortProbe.prepare();
-                    Json.prepare();
-                } catch (RuntimeException | LinkageError e) {
-                    // the command meets the same failure where it uses them, and reports it there
-                }
-            });
+            Prepare.ahead(profileText);
             p = project.profile(profile);
         }
         Allocator.Request request = project.request(p, ranges, strict);

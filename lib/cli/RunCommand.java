@@ -1,11 +1,13 @@
 package dev.launch.cli;
 
+import dev.launch.config.Profile;
 import dev.launch.config.ProfileLoader;
 import dev.launch.project.Project;
 import dev.launch.run.StackRun;
 import dev.launch.util.Colors;
 import dev.launch.util.LaunchException;
 import dev.launch.util.Suggest;
+import dev.launch.yaml.YamlReadAhead;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -58,6 +60,11 @@ public final class RunCommand implements Callable<Integer> {
     int run(Project project, GlobalOptions options, PrintWriter err) {
         String name = profileOption != null ? profileOption : profileArg;
         StackRun.Output output = new StackRun.Output(System.out, err, options.quiet(), Colors.wanted(options.color()));
-        return new StackRun(project, project.profile(name), grace, strict, output).run();
+        Profile profile;
+        try (YamlReadAhead profileText = project.readProfileAhead(name)) {
+            Prepare.ahead(profileText);
+            profile = project.profile(name);
+        }
+        return new StackRun(project, profile, grace, strict, output).run();
     }
 }

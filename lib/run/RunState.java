@@ -18,8 +18,11 @@ import java.util.concurrent.TimeoutException;
  * Keeps the registry entry's process list and the watchdog's pid list in step with the stack.
  * The watchdog hears of a pid at once; the registry is written on a thread of its own, the
  * latest state at each write, so a stack's processes start without waiting for the registry lock.
+ * A write waits a moment for more changes: a stack coming up makes a few writes, not one per change.
  */
 final class RunState implements ProcessListener {
+    static final long GATHER_MILLIS = 30;
+
     private final Registry registry;
     private final String id;
     private final Watchdog watchdog;
@@ -59,6 +62,11 @@ final class RunState implements ProcessListener {
     }
 
     private void write() {
+        try {
+            Thread.sleep(GATHER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<Instance.ProcessInfo> now;
         synchronized (this) {
             queued = false;

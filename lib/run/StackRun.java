@@ -12,6 +12,7 @@ import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
+import dev.launch.util.Threads;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +53,8 @@ public final class StackRun {
     private Watchdog watchdog;
     private HandOverNotice handOverNotice;
     private LogStore logStore;
-    private ControlServer control;
+    private volatile ControlServer control;
+    private Thread listening;
 
     /** {@code grace} null: the profile's grace, else {@link #DEFAULT_GRACE}. */
     public StackRun(Project project, Profile profile, Duration grace, Output output) {
@@ -166,12 +168,14 @@ public final class StackRun {
         });
         supervisor.spare(watchdog.pid());
         keepLogs(logs);
-        listen(supervisor);
+        // Off the path to the first spawn (its socket classes cost more than the spawns): ready before the banner.
+        listening = Threads.startDaemon("launch-control-start", () -> listen(supervisor));
         supervisor.afterTeardown(this::undo);
         handOverNotice = HandOverNotice.watch(registry, instance.id(), backups, root, output.err());
         supervisor.allReady().thenRun(() -> {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             state.settle(); // whoever waits for the banner finds every process ready in the registry
+            awaitListening(); // and can reach the stack with restart, stop and start
             logs.plain(Banner.render(instance, allocation, profile, backups, notWritten, root, took, logs.color()));
         });
         return supervisor;
@@ -199,6 +203,14 @@ public final class StackRun {
         }
     }
 
+    private void awaitListening() {
+        try {
+            listening.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Starts the processes and blocks until the stack has failed or been stopped and is torn down. */
     private int supervise(Supervisor supervisor) {
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "launch-shutdown"));
@@ -213,6 +225,9 @@ public final class StackRun {
      */
     private void undo() {
         PrintWriter err = output.err();
+        if (listening != null) {
+            awaitListening();
+        }
         if (control != null) {
             control.close();
         }
