@@ -10,7 +10,7 @@
 //FILES web/style.css=lib/web/style.css
 //JAVAC_OPTIONS -XDstringConcat=inline
 //CDS
-//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xms8m -Xshare:auto -Xlog:cds*=off -Xlog:cds*=off:stderr
+//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xms8m -Xshare:auto -Xlog:cds*=off -Xlog:cds*=off:stderr
 
 import dev.launch.cli.CheckCommand;
 import dev.launch.cli.CompletionCommand;

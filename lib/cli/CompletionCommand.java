@@ -92,7 +92,7 @@ public final class CompletionCommand implements Callable<Integer> {
             return quote(Files.isExecutable(wrapper) ? wrapper.toString() : "jbang") + " " + quote(script.toString());
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + quote(System.getProperty("java.class.path")) + " launch";
+        return quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseG1GC -cp " + quote(System.getProperty("java.class.path")) + " launch";
     }
 
     private static String quote(String s) {
