@@ -2,6 +2,7 @@ package dev.launch.control;
 
 import dev.launch.testing.Cleanup;
 
+import dev.launch.proc.Processes;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.testing.LaunchedStack;
@@ -46,8 +47,10 @@ class StaleSocketTest {
         first.process.destroyForcibly().waitFor();
 
         assertTrue(Files.exists(socket), "nobody cleaned up: the socket is stale");
+        // the ticker dies of SIGPIPE at its first line after its launcher (within 200 ms); the quiet talker and stubborn live on
+        Instance.ProcessInfo ticker = dead.processes().stream().filter(p -> p.name().equals("ticker")).findFirst().orElseThrow();
+        assertTrue(Stack.eventually(Duration.ofSeconds(10), () -> !Processes.isAlive(ticker.pid(), ticker.pidStart())), "the ticker outlived its launcher");
         Launcher.Result status = project.subprocess("status");
-        // the ticker dies of SIGPIPE with its launcher; the quiet talker and stubborn live on
         assertTrue(status.err().contains(id + " is dead (its launcher, pid " + dead.pid() + ", is gone) but 2 of its processes still run"
                 + " (talker, stubborn); end them with ./jbang launch.java prune"), status.err());
         Launcher.Result restart = project.subprocess("restart", id, "talker");
