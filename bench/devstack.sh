@@ -18,32 +18,17 @@ base=${BENCH_PORT_BASE:-26100}
 seed=$root/bench/out/seed-devstack
 # shellcheck source=bench/seed.sh
 . "$root/bench/seed.sh"
-say() { printf '%s\n' "$*" >&2; }
-ms() { printf '%d' "$(( ${EPOCHREALTIME/./} / 1000 ))"; }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
 seed_build "$seed"
-[[ -f $seed/dist/find-dev-ports.js.orig ]] || cp "$seed/dist/find-dev-ports.js" "$seed/dist/find-dev-ports.js.orig"
-sed -e "s/base: 5001,/base: $base,/; s/base: 5101,/base: $((base + 10)),/; s/base: 5201,/base: $((base + 20)),/" \
-    "$seed/dist/find-dev-ports.js.orig" >"$seed/dist/find-dev-ports.js"
-grep -q "base: $base," "$seed/dist/find-dev-ports.js" || { say "bench: could not move the seed's ports"; exit 1; }
+seed_move_ports "$seed" "$base"
 
 tmp=$(mktemp -d /tmp/launch-devstack.XXXXXX)
 pid=
 cleanup() { [[ -z $pid ]] || kill -TERM "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-cat >"$tmp/ports.yaml" <<EOF
-ranges:
-  DEVELOPMENT:   { base: $base, count: 4 }
-  SECONDARY_DEV: { base: $((base + 10)), count: 4 }
-  TERTIARY_DEV:  { base: $((base + 20)), count: 4 }
-EOF
-no_jbang_path=$(printf '%s' "$PATH" | tr ':' '\n' | while IFS= read -r d; do [[ -x $d/jbang ]] || printf '%s:' "$d"; done)
+seed_ports_yaml "$tmp/ports.yaml" "$base"
+no_jbang_path=$(path_without_jbang)
 
-answering() {  # PORT...: every one answers HTTP
-  local p
-  for p in "$@"; do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$p/" || return; done
-}
 took=
 up() {  # SIDE: starts it, sets took to the ms until the four ports answer, stops it
   local side=$1 start

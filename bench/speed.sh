@@ -23,9 +23,6 @@ base=${BENCH_PORT_BASE:-26100}
 seed=$root/bench/out/seed-speed
 # shellcheck source=bench/seed.sh
 . "$root/bench/seed.sh"
-say() { printf '%s\n' "$*" >&2; }
-ms() { printf '%d' "$(( ${EPOCHREALTIME/./} / 1000 ))"; }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 verdict() { awk -v r="$1" -v lo="$2" -v hi="$3" 'BEGIN {print (r >= lo && r <= hi ? "PASS" : "FAIL")}'; }
 fails=0
@@ -37,21 +34,13 @@ check() {  # LABEL VALUE LOW HIGH UNIT
 
 # --- the seed, built once, its port ranges moved into our window ---------------------------------
 seed_build "$seed"
-[[ -f $seed/dist/find-dev-ports.js.orig ]] || cp "$seed/dist/find-dev-ports.js" "$seed/dist/find-dev-ports.js.orig"
-sed -e "s/base: 5001,/base: $base,/; s/base: 5101,/base: $((base + 10)),/; s/base: 5201,/base: $((base + 20)),/" \
-    "$seed/dist/find-dev-ports.js.orig" >"$seed/dist/find-dev-ports.js"
-grep -q "base: $base," "$seed/dist/find-dev-ports.js" || { say "bench: could not move the seed's ports"; exit 1; }
+seed_move_ports "$seed" "$base"
 
 tmp=$(mktemp -d /tmp/launch-bench.XXXXXX)
 stack_pid=
 cleanup() { [[ -z $stack_pid ]] || kill -TERM "$stack_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-cat >"$tmp/ports.yaml" <<EOF
-ranges:
-  DEVELOPMENT:   { base: $base, count: 4 }
-  SECONDARY_DEV: { base: $((base + 10)), count: 4 }
-  TERTIARY_DEV:  { base: $((base + 20)), count: 4 }
-EOF
+seed_ports_yaml "$tmp/ports.yaml" "$base"
 jbang_cache=${LAUNCH_JBANG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/launch/jbang-0.132.1}
 "$root/jbang" "$root/launch.java" --version >/dev/null   # bootstraps JBang and builds the app once
 mkdir -p "$tmp/bin"
@@ -71,7 +60,7 @@ rm -rf "$floor" && mkdir -p "$floor" && cp -R "$root/lib" "$floor/lib"
 printf 'class hellofloor { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$floor/hellofloor.java"
 sed -e 's|^//MAIN .*|//MAIN hellofloor|' -e 's|^\(//SOURCES .*\)$|\1 hellofloor.java|' "$root/launch.java" >"$floor/launch.java"
 grep -q '^//SOURCES .* hellofloor.java$' "$floor/launch.java" || { say "bench: could not make the floor script"; exit 1; }
-no_jbang_path=$(printf '%s' "$PATH" | tr ':' '\n' | while IFS= read -r d; do [[ -x $d/jbang ]] || printf '%s:' "$d"; done)
+no_jbang_path=$(path_without_jbang)
 with_jbang_path=$tmp/bin:$no_jbang_path
 
 # --- 1. ports ------------------------------------------------------------------------------------
@@ -116,10 +105,6 @@ declare -A med=()
 for name in "${names[@]}"; do med[$name]=$(median ${times[$name]}); done
 
 # --- 2. the stack --------------------------------------------------------------------------------
-answering() {  # PORT...: every one answers HTTP
-  local p
-  for p in "$@"; do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$p/" || return; done
-}
 ours_up=() seed_up=() launcher_rss=() watchdog_rss=() service_rss=()
 say "bench: $stack_runs stack starts each ..."
 for ((i = 0; i < stack_runs; i++)); do

@@ -25,8 +25,6 @@ for arg in "$@"; do
     *) echo "usage: bench/startup.sh [RUNS] [--first-run]" >&2; exit 2 ;;
   esac
 done
-say() { printf '%s\n' "$*" >&2; }
-ms() { printf '%d' "$(( ${EPOCHREALTIME/./} / 1000 ))"; }
 
 # --- the seed, built once ----------------------------------------------------------------------
 mkdir -p "$out"
@@ -85,9 +83,9 @@ for ((round = 0; round < runs; round++)); do
   done
 done
 
-median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 declare -A med=()
-for name in "${names[@]}"; do med[$name]=$(median "${times[$name]}"); done
+# shellcheck disable=SC2086
+for name in "${names[@]}"; do med[$name]=$(median ${times[$name]}); done
 
 verdict() { awk -v r="$1" -v max="$2" 'BEGIN {print (r <= max ? "PASS" : "FAIL")}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
