@@ -43,22 +43,12 @@ class JbangReuseTest {
         Path project = copyProject("installed");
         Path bin = Files.createDirectories(work.resolve("installed-bin"));
         Path log = work.resolve("installed-jbang.log");
-        Path launcher = bin.resolve("jbang");
-        Files.writeString(launcher, """
-                #!/usr/bin/env bash
-                echo "$*" >> '%s'
-                output=$(java -classpath '%s/lib/*' dev.jbang.Main "$@")
-                rc=$?
-                if [[ $rc -eq 255 ]]; then eval "exec $output"; fi
-                [[ -z $output ]] || printf '%%s\\n' "$output"
-                exit $rc
-                """.formatted(log, jbangCache));
-        launcher.toFile().setExecutable(true);
-        String path = bin + File.pathSeparator + pathWithoutJbang();
+        JbangProject.installedJbang(bin.resolve("jbang"), log, jbangCache);
+        String path = bin + File.pathSeparator + JbangProject.pathWithoutJbang();
         Map<String, String> env = Map.of("PATH", path);
         if (!Files.isRegularFile(jbangCache.resolve(".complete"))) {
             // fill the cache the fake launcher runs from, through ./jbang's own bootstrap
-            assertEquals(0, jbang(project, Map.of("PATH", pathWithoutJbang()), "launch.java", "--version").exit());
+            assertEquals(0, jbang(project, Map.of("PATH", JbangProject.pathWithoutJbang()), "launch.java", "--version").exit());
         }
 
         assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
@@ -84,7 +74,7 @@ class JbangReuseTest {
         Path project = copyProject("fetched");
         Path logs = Files.createDirectories(work.resolve("fetched-jvms"));
         // Every JVM that JBang starts, its own and the app's, leaves a log file named for its pid.
-        Map<String, String> env = Map.of("PATH", pathWithoutJbang(), "JBANG_JAVA_OPTIONS", "-Xlog:os=info:file=" + logs + "/jvm-%p.log");
+        Map<String, String> env = Map.of("PATH", JbangProject.pathWithoutJbang(), "JBANG_JAVA_OPTIONS", "-Xlog:os=info:file=" + logs + "/jvm-%p.log");
         assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
         assertEquals(1, jvmsStarted(logs, () -> jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " "),
                 "a run with nothing changed starts the app's JVM only");
@@ -107,7 +97,7 @@ class JbangReuseTest {
         long alive = ProcessHandle.current().pid();
         Path unfilled = Files.writeString(fast.resolve("%elsewhere%Other.java.cmd.tmp." + dead), "1\n");
         Path beingFilled = Files.writeString(fast.resolve("%elsewhere%Other.java.cmd.tmp." + alive), "1\n");
-        Map<String, String> env = Map.of("PATH", pathWithoutJbang());
+        Map<String, String> env = Map.of("PATH", JbangProject.pathWithoutJbang());
 
         assertVersion(jbang(project, env, "launch.java", "--version"), "launch " + Version.VERSION + " ");
         assertFalse(Files.exists(unfilled), "a pending record whose process is gone was kept");
@@ -170,9 +160,5 @@ class JbangReuseTest {
 
     private static Run jbang(Path project, Map<String, String> env, String... args) throws Exception {
         return copies.get(project).jbang(env, args);
-    }
-
-    private static String pathWithoutJbang() {
-        return JbangProject.pathWithoutJbang();
     }
 }

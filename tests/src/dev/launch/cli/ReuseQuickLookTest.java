@@ -45,15 +45,7 @@ class ReuseQuickLookTest {
         cksumLog = work.resolve("cksum.log");
         String cksum = new ProcessBuilder("sh", "-c", "command -v cksum").start().inputReader().readLine();
         script(bin.resolve("cksum"), "#!/bin/sh\necho \"$*\" >> '" + cksumLog + "'\nexec '" + cksum + "' \"$@\"\n");
-        script(bin.resolve("jbang"), """
-                #!/usr/bin/env bash
-                echo "$*" >> '%s'
-                output=$(java -classpath '%s/lib/*' dev.jbang.Main "$@")
-                rc=$?
-                if [[ $rc -eq 255 ]]; then eval "exec $output"; fi
-                [[ -z $output ]] || printf '%%s\\n' "$output"
-                exit $rc
-                """.formatted(jbangLog, jbangCache));
+        JbangProject.installedJbang(bin.resolve("jbang"), jbangLog, jbangCache);
         env = Map.of("PATH", bin + File.pathSeparator + JbangProject.pathWithoutJbang());
         if (!Files.isRegularFile(jbangCache.resolve(".complete"))) {
             // fill the cache the noting jbang runs from, through ./jbang's own bootstrap

@@ -81,6 +81,26 @@ public final class JbangProject {
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /**
+     * An installed JBang at {@code launcher}: JBang's jar from {@code jbangCache} behind JBang's own
+     * launcher protocol (exit 255: stdout is a command line to exec), noting each call's arguments
+     * in {@code log}.
+     */
+    public static void installedJbang(Path launcher, Path log, Path jbangCache) throws IOException {
+        Files.writeString(launcher, """
+                #!/usr/bin/env bash
+                echo "$*" >> '%s'
+                output=$(java -classpath '%s/lib/*' dev.jbang.Main "$@")
+                rc=$?
+                if [[ $rc -eq 255 ]]; then eval "exec $output"; fi
+                [[ -z $output ]] || printf '%%s\\n' "$output"
+                exit $rc
+                """.formatted(log, jbangCache));
+        if (!launcher.toFile().setExecutable(true)) {
+            throw new IOException("cannot make " + launcher + " executable");
+        }
+    }
+
     /** This JVM's PATH without any directory that holds a jbang. */
     public static String pathWithoutJbang() {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
