@@ -91,19 +91,25 @@ class ProcessControlTest {
     @Test
     void twoShellsRestartingTheSameProcessAtOnceMakeOneRestartAndBothReturn() throws Exception {
         TestProject project = new TestProject(dir);
-        LaunchedStack stack = LiveStack.up(project);
+        // slow takes a second to stop: both requests, however the two JVMs are scheduled, arrive while its restart is under way
+        LiveStack.writeProfile(project, LiveStack.PROCESSES + """
+                  slow:
+                    command: [sh, -c, 'trap "sleep 1; exit 0" TERM; echo "hello from slow"; while :; do sleep 0.1; done']
+                """);
+        LaunchedStack stack = LaunchedStack.start(project);
+        assertTrue(stack.awaitUp(Duration.ofSeconds(60)), String.join("\n", stack.err));
         String id = stack.id();
 
-        Process a = Launcher.processBuilder(project.root, Map.of(), project.args("restart", id, "talker")).start();
-        Process b = Launcher.processBuilder(project.root, Map.of(), project.args("restart", id, "talker")).start();
+        Process a = Launcher.processBuilder(project.root, Map.of(), project.args("restart", id, "slow")).start();
+        Process b = Launcher.processBuilder(project.root, Map.of(), project.args("restart", id, "slow")).start();
 
         assertTrue(a.waitFor(60, TimeUnit.SECONDS) && b.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, a.exitValue(), new String(a.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals(0, b.exitValue(), new String(b.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        assertEquals(1, process(project, id, "talker").restarts());
-        assertTrue(Stack.eventually(Duration.ofSeconds(3), () -> stack.out.stream().filter(l -> l.startsWith("talker   | hello from talker")).count() == 2));
+        assertEquals(1, process(project, id, "slow").restarts());
+        assertTrue(Stack.eventually(Duration.ofSeconds(3), () -> stack.out.stream().filter(l -> l.startsWith("slow     | hello from slow")).count() == 2));
         Thread.sleep(500);
-        assertEquals(2, stack.out.stream().filter(l -> l.startsWith("talker   | hello from talker")).count(), String.join("\n", stack.out));
+        assertEquals(2, stack.out.stream().filter(l -> l.startsWith("slow     | hello from slow")).count(), String.join("\n", stack.out));
     }
 
     @Test
