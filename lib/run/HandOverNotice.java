@@ -21,8 +21,10 @@ public final class HandOverNotice {
     private volatile boolean stopped;
 
     private HandOverNotice(Registry registry, String id, List<EnvFile.Backup> owned, Path root, PrintWriter err) {
-        List<Path> known = new ArrayList<>(owned.stream().map(EnvFile.Backup::file).toList());
         thread = new Thread(() -> {
+            // here, not on the caller's thread, which is about to start the stack's processes
+            List<Path> known = new ArrayList<>();
+            owned.forEach(b -> known.add(b.file()));
             while (!stopped) {
                 try {
                     Thread.sleep(INTERVAL_MILLIS);

@@ -21,6 +21,8 @@ final class ManagedProcess {
     /** Read once at spawn, while the process is surely ours; a dead process has none to read. */
     volatile String processStart;
     List<Thread> pumps = List.of();
+    /** What this generation's output is matched against for a log readiness check (else null). */
+    Readiness.LogWatch logWatch;
     int generation;
     int restarts;
     /** Restarts made by the restart policy (max_restarts counts these, not the ones asked for). */
@@ -63,6 +65,7 @@ final class ManagedProcess {
         }
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         generation++;
+        logWatch = watch;
         ready = false;
         completed = false;
         exitCode = null;

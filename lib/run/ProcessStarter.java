@@ -7,6 +7,8 @@ import dev.launch.run.SupervisorEvent.Ready;
 import dev.launch.util.Threads;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -37,33 +39,57 @@ final class ProcessStarter {
         this.timers = timers;
     }
 
-    /** Starts every process whose depends_on conditions hold; a message when one cannot start. */
+    /**
+     * Starts every process whose depends_on conditions hold; a message when one cannot start.
+     * All are spawned before any is watched: the next spawn does not wait for the last one's exit
+     * hook and readiness thread.
+     */
     String startEligible() {
+        List<ManagedProcess> spawned = new ArrayList<>();
+        String problem = null;
         for (ManagedProcess p : procs.values()) {
             if (!p.started() && !p.held && Dependencies.met(p, procs)) {
-                String problem = start(p);
+                problem = spawn(p);
                 if (problem != null) {
-                    return problem;
+                    break;
                 }
+                spawned.add(p);
             }
         }
-        return null;
+        spawned.forEach(this::watch);
+        return problem;
     }
 
     /** Null once started, else why it could not be. */
     String start(ManagedProcess p) {
+        String problem = spawn(p);
+        if (problem == null) {
+            watch(p);
+        }
+        return problem;
+    }
+
+    /** The next generation of {@code p} spawned: null, else why it could not be. */
+    private String spawn(ManagedProcess p) {
         RenderedProcess s = p.spec;
         String missing = Failures.missingCommand(s);
         if (missing != null) {
             return missing;
         }
         Readiness.LogWatch watch = s.ready() instanceof Profile.ReadySpec.Log l ? new Readiness.LogWatch(l.regex()) : null;
-        Process process;
         try {
-            process = p.spawn(token, logs, watch);
+            p.spawn(token, logs, watch);
         } catch (IOException e) {
             return "cannot start " + s.name() + " (" + String.join(" ", s.command()) + "): " + e.getMessage();
         }
+        return null;
+    }
+
+    /** Its exit and its readiness check, as events for the supervisor. */
+    private void watch(ManagedProcess p) {
+        RenderedProcess s = p.spec;
+        Process process = p.process;
+        Readiness.LogWatch watch = p.logWatch;
         int generation = p.generation;
         process.onExit().thenAccept(done -> events.add(new Exited(s.name(), generation, done.exitValue())));
         if (s.ready() == null && p.manual) {
@@ -84,7 +110,6 @@ final class ProcessStarter {
                 }
             });
         }
-        return null;
     }
 
     /** No more readiness checks: the stack is going down. */
