@@ -17,11 +17,14 @@ class ProfileNamesTest {
 
     @Test
     void namesAreTheYamlFilesSorted() {
-        write(dir, "profiles/web.yaml", "x: 1\n");
-        write(dir, "profiles/dev.yaml", "x: 1\n");
+        // created neither in order nor in reverse: a listing in directory order is not sorted by chance
+        for (String name : List.of("web", "dev", "zeta", "alpha", "mid")) {
+            write(dir, "profiles/" + name + ".yaml", "x: 1\n");
+        }
         write(dir, "profiles/notes.txt", "x\n");
+        write(dir, "profiles/.yaml", "x: 1\n");
         write(dir, "profiles/services/Backend.java", "class B {}\n");
-        assertEquals(List.of("dev", "web"), ProfileLoader.names(dir.resolve("profiles")));
+        assertEquals(List.of("alpha", "dev", "mid", "web", "zeta"), ProfileLoader.names(dir.resolve("profiles")));
         assertEquals(List.of(), ProfileLoader.names(dir.resolve("missing")));
     }
 

@@ -59,6 +59,62 @@ class ReadinessTest {
         assertEquals("no answer on " + nobody, Readiness.http(nobody));
     }
 
+    /** A server on a plain socket that answers each connection with {@code answer} and keeps what it was asked. */
+    private static ServerSocket rawServer(String answer, java.util.List<String> asked) throws Exception {
+        ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (java.net.Socket s = server.accept()) {
+                    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                            java.nio.charset.StandardCharsets.ISO_8859_1));
+                    StringBuilder head = new StringBuilder();
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        head.append(line).append('\n');
+                    }
+                    asked.add(head.toString());
+                    s.getOutputStream().write(answer.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
+    @Test
+    void httpAsksForThePathAndQueryOfTheUrlWithItsHost() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocket s = rawServer("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", asked)) {
+            String authority = "127.0.0.1:" + s.getLocalPort();
+            assertNull(Readiness.http("http://" + authority + "/health?deep=1&x=%20"));
+            assertNull(Readiness.http("http://" + authority));
+            assertEquals(2, asked.size());
+            assertTrue(asked.get(0).startsWith("GET /health?deep=1&x=%20 HTTP/1.1\n"), asked.get(0));
+            assertTrue(asked.get(0).contains("\nHost: " + authority + "\n"), asked.get(0));
+            assertTrue(asked.get(1).startsWith("GET / HTTP/1.1\n"), asked.get(1));
+        }
+    }
+
+    @Test
+    void httpLooksPastInterimAnswersAndRefusesWhatIsNotHttp() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocket s = rawServer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+                + "HTTP/1.1 503 Service Unavailable\r\n\r\n", asked)) {
+            String url = "http://127.0.0.1:" + s.getLocalPort() + "/";
+            assertEquals(url + " answered 503", Readiness.http(url));
+        }
+        try (ServerSocket s = rawServer("SSH-2.0-OpenSSH_9.2\r\n", asked)) {
+            String url = "http://127.0.0.1:" + s.getLocalPort() + "/";
+            assertEquals(url + " answered -1", Readiness.http(url));
+        }
+        try (ServerSocket s = rawServer("", asked)) {
+            String url = "http://127.0.0.1:" + s.getLocalPort() + "/";
+            assertEquals("no answer on " + url, Readiness.http(url), "closed without a word");
+        }
+    }
+
     @Test
     void httpReadyGatesAProcessOfTheStack() throws Exception {
         int port = TestPorts.freePort();
