@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A run's block and registry entry, taken under the registry lock so no other launcher can take
@@ -17,8 +18,12 @@ import java.util.List;
  */
 record Reservation(Allocator.Allocation allocation, Instance instance) {
 
+    /**
+     * {@code beforeEntry} gets the new entry, inside the lock before it is written, and returns it
+     * as it is to be written (the run names its watchdog there).
+     */
     static Reservation take(Project project, Profile profile, boolean strict, String root, String token, Duration grace,
-                            PrintWriter err) {
+                            PrintWriter err, UnaryOperator<Instance> beforeEntry) {
         Registry registry = project.registry();
         Allocator.Request request = project.request(profile, List.of(), strict);
         Allocator.Allocation[] allocation = new Allocator.Allocation[1];
@@ -29,6 +34,7 @@ record Reservation(Allocator.Allocation allocation, Instance instance) {
             Instance i = Instance.run(session.nextId(profile.name()), profile.name(), allocation[0].block(), allocation[0].ports(),
                     token, root);
             i = i.withFrontend(List.of(), EnvTargets.urls(profile, i), allocation[0].sticky()).withGrace(grace);
+            i = beforeEntry.apply(i);
             if (profile.ports().sticky()) {
                 remember(registry, session, i, err);
             }

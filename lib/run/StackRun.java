@@ -22,11 +22,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
- * One run of a profile, in named steps: {@link #reserve} a block and register the run, start the
- * {@link #watchdog}, write the {@link #envFiles}, {@link #render} the processes, {@link #supervise}
+ * One run of a profile, in named steps: {@link #reserve} a block and register the run, its
+ * {@link #watchdog} started meanwhile, write the {@link #envFiles}, {@link #render} the processes, {@link #supervise}
  * them until they stop, and {@link #undo} what was done, whether a step failed or the stack ended.
  * A step that fails says which step it was.
  */
@@ -78,10 +80,16 @@ public final class StackRun {
             throw LaunchException.usage("profile " + profile.name() + " has no processes to run; add some under processes:"
                     + " in " + profile.file() + ", or allocate its ports alone with: ports " + profile.name());
         }
-        reserve();
+        FutureTask<Watchdog> watchdogStart = new FutureTask<>(() -> Watchdog.start(registry.dir(), token, grace));
+        Threads.startDaemon("launch-watchdog-start", watchdogStart);
+        try {
+            reserve(watchdogStart);
+        } catch (RuntimeException e) {
+            awaitWatchdog(watchdogStart).ifPresent(Watchdog::done); // no run to watch after all
+            throw e;
+        }
         Supervisor supervisor;
         try {
-            watchdog();
             envFiles();
             supervisor = supervisor(render());
         } catch (RuntimeException e) {
@@ -91,21 +99,43 @@ public final class StackRun {
         return supervise(supervisor);
     }
 
-    /** Takes a block and registers the run (see {@link Reservation}). */
-    private void reserve() {
-        Reservation r = Reservation.take(project, profile, strict, root.toString(), token, grace, output.err());
+    /**
+     * Takes a block and registers the run (see {@link Reservation}); the entry is written once the
+     * {@link #watchdog} is up and knows the instance id.
+     */
+    private void reserve(FutureTask<Watchdog> watchdogStart) {
+        Reservation r = Reservation.take(project, profile, strict, root.toString(), token, grace, output.err(),
+                entry -> watchdog(watchdogStart, entry));
         allocation = r.allocation();
         instance = r.instance();
     }
 
-    /** Starts the process that ends the stack should this launcher die without its teardown. */
-    private void watchdog() {
+    /**
+     * The process that ends the stack should this launcher die without its teardown: started
+     * while the block is reserved, told the instance id before the entry is written.
+     */
+    private Instance watchdog(FutureTask<Watchdog> watchdogStart, Instance entry) {
         try {
-            watchdog = Watchdog.start(registry.dir(), instance.id(), token, grace);
-        } catch (IOException e) {
-            throw LaunchException.failure("cannot start the watchdog of " + instance.id() + ": " + e.getMessage());
+            watchdog = watchdogStart.get();
+        } catch (ExecutionException e) {
+            throw LaunchException.failure("cannot start the watchdog of " + entry.id() + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LaunchException.failure("interrupted while starting the watchdog of " + entry.id());
         }
-        instance = instance.withWatchdog(watchdog.pid());
+        watchdog.identify(entry.id());
+        return entry.withWatchdog(watchdog.pid());
+    }
+
+    private static Optional<Watchdog> awaitWatchdog(FutureTask<Watchdog> watchdogStart) {
+        try {
+            return Optional.of(watchdogStart.get());
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /**

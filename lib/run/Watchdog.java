@@ -25,13 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The launcher's dead-man switch: a small process of its own whose stdin is a pipe from the launcher.
  * The kernel closes that pipe however the launcher dies, SIGKILL included; EOF without a "done"
  * line first means the launcher is gone, and the watchdog ends the run's processes, gives the
  * env files back and removes the registry entry. Polling the launcher's pid backs up the pipe.
+ * It starts before the run has an instance id (so it is up while the block is being reserved),
+ * and learns the id as a line on the pipe before the run's entry is written.
  */
 public final class Watchdog implements AutoCloseable {
     /** The watchdog gives children less grace than a calm stop: all must be gone within seconds. */
@@ -48,11 +52,18 @@ public final class Watchdog implements AutoCloseable {
 
     /** Starts a watchdog for the run {@code token} of instance {@code instanceId} (stateDir may be null). */
     public static Watchdog start(Path stateDir, String instanceId, String token, Duration grace) throws IOException {
+        Watchdog w = start(stateDir, token, grace);
+        w.identify(instanceId);
+        return w;
+    }
+
+    /** Starts a watchdog for the run {@code token}, whose instance id it learns from {@link #identify}. */
+    public static Watchdog start(Path stateDir, String token, Duration grace) throws IOException {
         List<String> jvm = new ArrayList<>();
         jvm.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         jvm.addAll(JvmFlags.LEAN);
         jvm.addAll(List.of("-Xmx32m", "-cp", System.getProperty("java.class.path"), Watchdog.class.getName(),
-                stateDir == null ? "-" : stateDir.toAbsolutePath().toString(), instanceId, token,
+                stateDir == null ? "-" : stateDir.toAbsolutePath().toString(), token,
                 Long.toString(ProcessHandle.current().pid()), String.valueOf(Processes.currentStart()),
                 Long.toString(grace.toMillis())));
         List<String> cmd = new ArrayList<>();
@@ -101,6 +112,11 @@ public final class Watchdog implements AutoCloseable {
         return process.pid();
     }
 
+    /** Tells the watchdog the run's instance id: its registry entry, env files and logs. Before the entry is written. */
+    public synchronized void identify(String instanceId) {
+        send("id " + instanceId);
+    }
+
     /** Tells the watchdog of a process to end should the launcher die (beyond those found by token). */
     public synchronized void track(long pid, String start) {
         send("pid " + pid + " " + start);
@@ -139,15 +155,19 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
-    /** {@code STATE_DIR|- INSTANCE TOKEN LAUNCHER_PID LAUNCHER_START GRACE_MILLIS} */
+    /**
+     * {@code STATE_DIR|- TOKEN LAUNCHER_PID LAUNCHER_START GRACE_MILLIS}; on stdin, lines {@code id
+     * INSTANCE}, {@code pid PID START} and {@code done}.
+     */
     public static void main(String[] args) throws Exception {
         Path stateDir = "-".equals(args[0]) ? null : Path.of(args[0]);
-        String id = args[1];
-        String token = args[2];
-        long launcherPid = Long.parseLong(args[3]);
-        String launcherStart = "null".equals(args[4]) ? null : args[4];
-        Duration grace = Duration.ofMillis(Math.min(Long.parseLong(args[5]), MAX_GRACE.toMillis()));
+        String token = args[1];
+        long launcherPid = Long.parseLong(args[2]);
+        String launcherStart = "null".equals(args[3]) ? null : args[3];
+        Duration grace = Duration.ofMillis(Math.min(Long.parseLong(args[4]), MAX_GRACE.toMillis()));
         Map<Long, String> tracked = new ConcurrentHashMap<>();
+        AtomicReference<String> id = new AtomicReference<>();
+        CountDownLatch identified = new CountDownLatch(1);
         Thread reader = Threads.startDaemon("watchdog-stdin", () -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
@@ -158,24 +178,28 @@ public final class Watchdog implements AutoCloseable {
                     String[] f = line.split(" ");
                     if (f.length == 3 && f[0].equals("pid")) {
                         tracked.put(Long.parseLong(f[1]), f[2]);
+                    } else if (f.length == 2 && f[0].equals("id")) {
+                        id.set(f[1]);
+                        identified.countDown();
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 // treated as EOF: the launcher cannot talk to us any more
             }
-            cleanUp(stateDir, id, token, launcherPid, grace, tracked);
+            cleanUp(stateDir, id.get(), token, launcherPid, grace, tracked);
         });
-        if (stateDir != null) {
-            entryOf(new Registry(stateDir, null), id, token); // loads the JSON classes now, not when every second counts
+        if (stateDir != null && identified.await(2, TimeUnit.SECONDS)) {
+            entryOf(new Registry(stateDir, null), id.get(), token); // loads the JSON classes now, not when every second counts
         }
         // Without the launcher's start time its pid proves nothing; the pipe alone tells.
         while (launcherStart == null || Processes.find(launcherPid, launcherStart).isPresent()) {
             Thread.sleep(500);
         }
         reader.join(1000); // the pipe usually reports first; give it a moment, then act ourselves
-        cleanUp(stateDir, id, token, launcherPid, grace, tracked);
+        cleanUp(stateDir, id.get(), token, launcherPid, grace, tracked);
     }
 
+    /** {@code id} null: the launcher died before it had an entry (nor, then, any process but by token). */
     private static synchronized void cleanUp(Path stateDir, String id, String token, long launcherPid, Duration grace,
                                              Map<Long, String> tracked) {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -184,7 +208,7 @@ public final class Watchdog implements AutoCloseable {
         List<ProcessHandle> roots = new ArrayList<>();
         tracked.forEach((pid, start) -> Processes.find(pid, start).ifPresent(roots::add));
         ProcessTree.Outcome outcome = ProcessTree.terminate(roots, token, grace);
-        Registry registry = stateDir == null ? null : new Registry(stateDir, err);
+        Registry registry = stateDir == null || id == null ? null : new Registry(stateDir, err);
         Optional<Instance> entry = registry == null ? Optional.empty() : entryOf(registry, id, token);
         boolean restored = true;
         if (entry.isPresent()) {
@@ -201,7 +225,7 @@ public final class Watchdog implements AutoCloseable {
             }
         }
         if (outcome.terminated() + outcome.killed() > 0) {
-            err.println("launch: the launcher of " + id + " (pid " + launcherPid + ") is gone; its watchdog ended "
+            err.println("launch: the launcher of " + (id == null ? "a run" : id) + " (pid " + launcherPid + ") is gone; its watchdog ended "
                     + outcome.terminated() + " process" + (outcome.terminated() == 1 ? "" : "es") + " (the stack's and their descendants)"
                     + (outcome.killed() > 0 ? ", " + outcome.killed() + " of them killed" : ""));
         }
