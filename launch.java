@@ -1,7 +1,8 @@
 ///usr/bin/env true; exec "$(dirname "$0")/jbang" "$0" "$@"
 //JAVA 17+
 //JAVAC_OPTIONS -XDignore.symbol.file
-//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseG1GC -XX:TieredStopAtLevel=1 -Xshare:auto -Xss256k -Xmx16m -XX:-UsePerfData
+//CDS
+//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseG1GC -XX:TieredStopAtLevel=1 -Xshare:auto -Xss256k -Xmx16m -XX:-UsePerfData -Xlog:cds*=off -Xlog:cds*=off:stderr
 
 import java.io.IOException;
 import java.nio.file.Files;
