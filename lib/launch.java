@@ -8,7 +8,7 @@
 //FILES web/index.html=web/index.html
 //FILES web/app.js=web/app.js
 //FILES web/style.css=web/style.css
-//JAVAC_OPTIONS -XDstringConcat=inline
+//JAVAC_OPTIONS -XDstringConcat=inline -XDignore.symbol.file
 //CDS
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xms8m -Xshare:auto -Xlog:cds*=off -Xlog:cds*=off:stderr
 
