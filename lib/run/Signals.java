@@ -29,7 +29,7 @@ public final class Signals {
         }
     }
 
-    static final long ECHO_MS = 500;
+    public static final long ECHO_MS = 500;
 
     /** The first signal, and whether a door may echo it. */
     private static final class First {

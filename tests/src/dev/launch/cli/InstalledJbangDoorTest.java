@@ -1,5 +1,6 @@
 package dev.launch.cli;
 
+import dev.launch.run.Signals;
 import dev.launch.testing.Cleanup;
 import dev.launch.testing.JbangCache;
 import dev.launch.testing.JbangProject;
@@ -124,6 +125,55 @@ class InstalledJbangDoorTest {
         assertFalse(ProcessHandle.of(app).map(ProcessHandle::isAlive).orElse(false), "the app outlived its door:\n" + stack.output());
         assertTrue(stack.output().contains("is gone: stopping"), stack.output());
         stack.assertAllGone();
+    }
+
+    @Test
+    void atATerminalCtrlCStopsTheStackOnceAndTheDoorWaitsForItAndASecondCtrlCKillsAtOnce() throws Exception {
+        assumeTrue(onPath("script"), "script(1) to run the door at a terminal");
+        TestProject test = new TestProject(Files.createDirectories(work.resolve("stack-terminal")));
+        test.withChain(1, 1, false);
+        test.writeProfile("app", Files.readString(test.profiles.resolve("app.yaml"))
+                + "processes:\n  stubborn:\n    command: [sh, -c, 'trap \"echo ignoring TERM\" TERM; while :; do sleep 0.1; done']\n");
+        StringBuilder line = new StringBuilder("exec");
+        List<String> words = new ArrayList<>(List.of(work.resolve("bin/jbang").toString()));
+        words.addAll(List.of(test.args("launch.java", "app", "--grace", "60s")));
+        for (String w : words) {
+            line.append(" '").append(w.replace("'", "'\\''")).append('\'');
+        }
+        Path out = test.root.resolve("out.txt");
+        Process terminal = project.builder(env, List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null"))
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Cleanup.launcher(terminal, test.state);
+        var keys = terminal.getOutputStream();
+        assertTrue(eventually(() -> Files.readString(out).contains(" is up in "), terminal), Files.readString(out));
+
+        keys.write(3);  // Ctrl-C: the terminal signals its foreground process group, the door and the app
+        keys.flush();
+        assertTrue(eventually(() -> Files.readString(out).contains("ignoring TERM"), terminal), Files.readString(out));
+        Thread.sleep(2 * Signals.ECHO_MS);
+        assertTrue(terminal.isAlive(), "the door left before the app had stopped:\n" + Files.readString(out));
+        assertFalse(Files.readString(out).contains("killing everything"), "one Ctrl-C counted twice:\n" + Files.readString(out));
+
+        keys.write(3);
+        keys.flush();
+        assertTrue(terminal.waitFor(20, TimeUnit.SECONDS), "a second Ctrl-C did not end it:\n" + Files.readString(out));
+        assertEquals(130, terminal.exitValue(), Files.readString(out));
+        assertTrue(Files.readString(out).contains("killing everything left now"), Files.readString(out));
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static boolean eventually(Check check, Process alive) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && alive.isAlive()) {
+            if (check.holds()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return check.holds();
     }
 
     /** A stack run through the door: one process that writes its pid and exits calmly on SIGTERM. */
