@@ -1,87 +1,92 @@
 ///usr/bin/env true; exec "$(dirname "$0")/jbang" "$0" "$@"
 //JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.yaml:snakeyaml:2.7
-//DEPS com.fasterxml.jackson.core:jackson-core:2.23.0
-//SOURCES lib/*/*.java
-//MAIN launch
-//FILES web/index.html=lib/web/index.html
-//FILES web/app.js=lib/web/app.js
-//FILES web/style.css=lib/web/style.css
-//JAVAC_OPTIONS -XDstringConcat=inline
+//JAVAC_OPTIONS -XDignore.symbol.file
 //CDS
-//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -Xms8m -Xshare:auto -Xlog:cds*=off -Xlog:cds*=off:stderr
+//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning:stderr -XX:+UseG1GC -XX:TieredStopAtLevel=1 -Xshare:auto -Xss256k -Xmx16m -XX:-UsePerfData -Xlog:cds*=off -Xlog:cds*=off:stderr
 
-import dev.launch.cli.CheckCommand;
-import dev.launch.cli.CompletionCommand;
-import dev.launch.cli.Cli;
-import dev.launch.cli.EnvCommand;
-import dev.launch.cli.FindCommand;
-import dev.launch.cli.GlobalOptions;
-import dev.launch.cli.LogsCommand;
-import dev.launch.cli.PortsCommand;
-import dev.launch.cli.ProcessCommands;
-import dev.launch.cli.PruneCommand;
-import dev.launch.cli.RangesCommand;
-import dev.launch.cli.RunCommand;
-import dev.launch.cli.StatusCommand;
-import dev.launch.cli.StopCommand;
-import dev.launch.cli.UiCommand;
-import dev.launch.cli.ValidateCommand;
-import dev.launch.cli.Version;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ScopeType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-@Command(name = "./jbang launch.java", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
-        header = "Start a multi-process dev stack on ports found for it, many copies side by side.",
-        exitCodeList = {
-            "0:success (for a run: every process completed)",
-            "1:a process failed or was not ready in time",
-            "2:bad usage or bad configuration",
-            "3:no free block in any range of the chain",
-            "130:stopped by Ctrl-C (SIGINT)",
-            "141:standard output closed (e.g. the reader of a pipe went away)",
-            "143:stopped by SIGTERM or ./jbang launch.java stop",
-            "129:stopped by SIGHUP (the terminal closed)",
-        },
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  ./jbang launch.java dev              run the dev stack on the first free block",
-            "  ./jbang launch.java help ports       help for one command",
-        },
-        subcommands = {
-            PortsCommand.class,
-            CheckCommand.class,
-            FindCommand.class,
-            StatusCommand.class,
-            EnvCommand.class,
-            StopCommand.class,
-            ProcessCommands.Restart.class,
-            ProcessCommands.Start.class,
-            LogsCommand.class,
-            PruneCommand.class,
-            RangesCommand.class,
-            ValidateCommand.class,
-            UiCommand.class,
-            CompletionCommand.class,
-            HelpCommand.class,
-        })
-public class launch implements Callable<Integer> {
-    @Mixin(name = "globals")
-    GlobalOptions globals;
-
-    @Mixin
-    RunCommand run;
-
-    public static void main(String... args) {
-        System.exit(Cli.run(new launch(), args));
+/**
+ * `jbang launch.java ARGS` with an installed JBang: JBang builds and starts only this file, which
+ * runs `./jbang launch.java ARGS` beside it. That wrapper starts the app (lib/launch.java) from
+ * the command it recorded, or has JBang build it first; so an installed JBang costs about what
+ * its hello world does, and the app starts as fast as from ./jbang. `./jbang launch.java` itself
+ * never comes here. Also runs with the JDK alone: `java launch.java ARGS`.
+ *
+ * This process stays until the app exits and exits with its status. A terminal's Ctrl-C or hangup
+ * reaches the app as well, so those are passed on only when this process is not in the terminal's
+ * foreground; SIGTERM is passed on. Killed outright, it leaves the app to notice (the app stops
+ * its stack when LAUNCH_DOOR_PID, its parent, is gone).
+ */
+class launch {
+    public static void main(String[] args) throws Exception {
+        Path home = home();
+        if (home == null) {
+            System.err.println("launch: cannot find the project: run `jbang launch.java` in the directory that holds it"
+                    + " (with its ./jbang and lib/), or set LAUNCH_HOME to that directory.");
+            System.exit(2);
+        }
+        List<String> command = new ArrayList<>(List.of(home.resolve("jbang").toString(), home.resolve("launch.java").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("LAUNCH_DOOR_PID", Long.toString(ProcessHandle.current().pid()));
+        Process app;
+        try {
+            app = builder.start();
+        } catch (IOException e) {
+            System.err.println("launch: cannot run " + command.get(0) + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        passOn("TERM", app, false);
+        passOn("INT", app, true);
+        passOn("HUP", app, true);
+        System.exit(app.waitFor());
     }
 
-    @Override
-    public Integer call() {
-        return run.call();
+    /** LAUNCH_HOME, else the working directory, when it holds ./jbang and lib/launch.java. */
+    static Path home() {
+        String env = System.getenv("LAUNCH_HOME");
+        Path dir = Path.of(env != null && !env.isBlank() ? env : "").toAbsolutePath().normalize();
+        return Files.isExecutable(dir.resolve("jbang")) && Files.isRegularFile(dir.resolve("lib/launch.java")) ? dir : null;
+    }
+
+    /** Passes signal NAME on to the app, unless it came from the terminal (TERMINAL), which sent it to the app too. */
+    static void passOn(String name, Process app, boolean terminal) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                if (!terminal) {
+                    app.destroy();
+                    return;
+                }
+                if (inForeground()) {
+                    return;
+                }
+                try {
+                    new ProcessBuilder("kill", "-" + name, Long.toString(app.pid())).inheritIO().start().waitFor();
+                } catch (IOException | InterruptedException e) {
+                    app.destroy();
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            // Ignored where this process was started (a background job of a script): the app's is too.
+        }
+    }
+
+    /** In the foreground process group of its terminal (ps marks it with a +): a terminal signal reached the whole group. */
+    static boolean inForeground() {
+        try {
+            Process ps = new ProcessBuilder("ps", "-o", "stat=", "-p", Long.toString(ProcessHandle.current().pid()))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String stat = new String(ps.getInputStream().readAllBytes());
+            ps.waitFor();
+            return stat.contains("+");
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
     }
 }

@@ -95,7 +95,7 @@ class ArchitectureTest {
 
     @Test
     void theLauncherRunsWithTheFlagsOfJvmFlags() throws IOException {
-        String options = Files.readAllLines(HOME.resolve("launch.java")).stream().filter(l -> l.startsWith("//JAVA_OPTIONS "))
+        String options = Files.readAllLines(HOME.resolve("lib/launch.java")).stream().filter(l -> l.startsWith("//JAVA_OPTIONS "))
                 .findFirst().orElseThrow();
         List<String> flags = List.of(options.substring("//JAVA_OPTIONS ".length()).trim().split("\\s+"));
         assertTrue(flags.containsAll(dev.launch.util.JvmFlags.LEAN), options + " lacks some of " + dev.launch.util.JvmFlags.LEAN);

@@ -20,7 +20,7 @@ class DependenciesMatchDirectivesTest {
     @Test
     void everyDepsLineOfLaunchJavaIsInTheTestPomWithTheSameVersion() throws Exception {
         Path home = Locations.home();
-        String script = Files.readString(home.resolve("launch.java"));
+        String script = Files.readString(home.resolve("lib/launch.java"));
         String pom = Files.readString(home.resolve("tests/pom.xml"));
         Set<String> deps = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^//DEPS (\\S+)$").matcher(script);
@@ -48,7 +48,7 @@ class DependenciesMatchDirectivesTest {
     @Test
     void everyJavacOptionOfLaunchJavaIsAMavenCompilerArg() throws Exception {
         Path home = Locations.home();
-        String script = Files.readString(home.resolve("launch.java"));
+        String script = Files.readString(home.resolve("lib/launch.java"));
         String pom = Files.readString(home.resolve("tests/pom.xml"));
         Set<String> options = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^//JAVAC_OPTIONS (.+)$").matcher(script);

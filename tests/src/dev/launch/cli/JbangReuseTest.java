@@ -90,7 +90,7 @@ class JbangReuseTest {
     void pendingFilesOfGoneWritersAreClearedAndAFinishedArchiveIsPutInPlace() throws Exception {
         Path project = copyProject("pending");
         Path fast = Files.createDirectories(work.resolve("fast"));
-        String record = project.toRealPath().resolve("launch.java").toString().replace('/', '%') + ".cmd";
+        String record = project.toRealPath().resolve("lib/launch.java").toString().replace('/', '%') + ".cmd";
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         long dead = gone.pid();

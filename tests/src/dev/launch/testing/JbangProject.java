@@ -64,12 +64,7 @@ public final class JbangProject {
         List<String> cmd = new ArrayList<>();
         cmd.add(dir.resolve("jbang").toString());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().remove("LAUNCH_HOME");
-        pb.environment().put("LAUNCH_JBANG_CACHE", jbangCache.toString());
-        pb.environment().put("LAUNCH_FAST_CACHE", fastCache().toString());
-        pb.environment().put("JBANG_CACHE_DIR", work.resolve("jbang-cache").toString());
-        pb.environment().putAll(env);
+        ProcessBuilder pb = builder(env, cmd);
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -79,6 +74,17 @@ public final class JbangProject {
             throw new AssertionError("./jbang did not finish in 4 minutes");
         }
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** COMMAND in the copy, with its caches in the work dir (as for {@link #jbang}) and ENV on top; no LAUNCH_HOME. */
+    public ProcessBuilder builder(Map<String, String> env, List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().remove("LAUNCH_HOME");
+        pb.environment().put("LAUNCH_JBANG_CACHE", jbangCache.toString());
+        pb.environment().put("LAUNCH_FAST_CACHE", fastCache().toString());
+        pb.environment().put("JBANG_CACHE_DIR", work.resolve("jbang-cache").toString());
+        pb.environment().putAll(env);
+        return pb;
     }
 
     /**
