@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
@@ -57,6 +58,8 @@ public final class StackRun {
     private LogStore logStore;
     private volatile ControlServer control;
     private Thread listening;
+    /** What answers the control channel, once there is a supervisor: the channel itself comes up before. */
+    private final CompletableFuture<ControlServer.Handler> controlHandler = new CompletableFuture<>();
 
     /** {@code grace} null: the profile's grace, else {@link #DEFAULT_GRACE}. */
     public StackRun(Project project, Profile profile, Duration grace, Output output) {
@@ -90,6 +93,9 @@ public final class StackRun {
         }
         Supervisor supervisor;
         try {
+            // Its socket classes cost more than the spawns: on another core while the env files are written; ready before the banner.
+            String id = instance.id();
+            listening = Threads.startDaemon("launch-control-start", () -> listen(id));
             envFiles();
             supervisor = supervisor(render());
         } catch (RuntimeException e) {
@@ -198,8 +204,7 @@ public final class StackRun {
         });
         supervisor.spare(watchdog.pid());
         keepLogs(logs);
-        // Off the path to the first spawn (its socket classes cost more than the spawns): ready before the banner.
-        listening = Threads.startDaemon("launch-control-start", () -> listen(supervisor));
+        controlHandler.complete(new ControlHandler(supervisor));
         supervisor.afterTeardown(this::undo);
         handOverNotice = HandOverNotice.watch(registry, instance.id(), backups, root, output.err());
         supervisor.allReady().thenRun(() -> {
@@ -223,10 +228,11 @@ public final class StackRun {
     }
 
     /** The control channel for `restart`, `stop`, `start` and the web page; without it `stop` falls back to SIGTERM. */
-    private void listen(Supervisor supervisor) {
-        Path socket = ControlClient.socket(registry.dir(), instance.id());
+    private void listen(String id) {
+        Path socket = ControlClient.socket(registry.dir(), id);
         try {
-            control = ControlServer.start(socket, new ControlHandler(supervisor));
+            // a request that comes before the supervisor waits for it (a few ms)
+            control = ControlServer.start(socket, (request, note) -> controlHandler.get().handle(request, note));
         } catch (IOException | RuntimeException e) {
             output.err().println("launch: warning: no control channel at " + socket + " (" + e.getMessage()
                     + "); restart, start and stop of one process will not reach this run");
@@ -258,6 +264,7 @@ public final class StackRun {
         if (listening != null) {
             awaitListening();
         }
+        controlHandler.completeExceptionally(new IllegalStateException("the stack did not start"));
         if (control != null) {
             control.close();
         }
