@@ -29,9 +29,21 @@ trap cleanup EXIT
 seed_ports_yaml "$tmp/ports.yaml" "$base"
 no_jbang_path=$(path_without_jbang)
 
+# True when nothing accepts connections on PORT... (the last side's servers may take a moment to go).
+quiet_ports() {
+  local p
+  for p in "$@"; do (: <>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && return 1; done
+  return 0
+}
+
 took=
 up() {  # SIDE: starts it, sets took to the ms until the four ports answer, stops it
-  local side=$1 start
+  local side=$1 start n=0
+  # Else a side would find the block busy, come up on the next one, and never be seen answering here.
+  until quiet_ports "$base" "$((base + 1))" "$((base + 2))" "$((base + 3))"; do
+    ((n++ < 500)) || { say "bench: ports $base-$((base + 3)) still in use 5 s after the last side stopped"; exit 1; }
+    sleep 0.01
+  done
   start=$(ms)
   if [[ $side == seed ]]; then
     (cd "$seed" && FIND_DEV_PORTS="node dist/find-dev-ports.js" exec ./run-dev-with-unique-ports.sh) >"$tmp/out" 2>&1 &
