@@ -12,6 +12,8 @@
 #
 #   bench/speed.sh [RUNS]        RUNS rounds for 1 (default 11), 5 for 2 (BENCH_STACK_RUNS)
 #
+# Every ratio is paired: the median over the rounds of the two times taken in the same round.
+#
 # The JBang on PATH is the jar ./jbang bootstraps behind a launcher with JBang's exit-255
 # protocol. Both sides use ports BENCH_PORT_BASE.. (default 26100; the seed's copy is patched off
 # 5001-5299). The seed (the TypeScript original launch replaces; a checkout of it named by
@@ -24,7 +26,15 @@ base=${BENCH_PORT_BASE:-26100}
 seed=$root/bench/out/seed-speed
 # shellcheck source=bench/seed.sh
 . "$root/bench/seed.sh"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+# The median over the rounds of A's time over B's in the same round: load that comes and goes
+# between rounds (this machine is shared) cancels out of each ratio.
+paired() {  # "A_TIMES..." "B_TIMES...", in round order
+  local a b i
+  read -ra a <<<"$1"
+  read -ra b <<<"$2"
+  for ((i = 0; i < ${#a[@]}; i++)); do awk -v x="${a[i]}" -v y="${b[i]}" 'BEGIN {printf "%.4f\n", x / y}'; done |
+    sort -g | awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
 verdict() { awk -v r="$1" -v lo="$2" -v hi="$3" 'BEGIN {print (r >= lo && r <= hi ? "PASS" : "FAIL")}'; }
 fails=0
 check() {  # LABEL VALUE LOW HIGH UNIT
@@ -143,14 +153,14 @@ printf '\nMedians, %d interleaved rounds (stack: %d), warm caches (%s, %s cores,
 for name in "${names[@]}"; do printf '  %-58s %6d ms  [%s]\n' "${label[$name]}" "${med[$name]}" "${times[$name]% }"; done
 printf '  %-58s %6d ms  [%s]\n' "seed run-dev-with-unique-ports.sh, to 4 ports answering" "$(median "${seed_up[@]}")" "${seed_up[*]}"
 printf '  %-58s %6d ms  [%s]\n' "./jbang launch.java dev, to 4 ports answering" "$(median "${ours_up[@]}")" "${ours_up[*]}"
-printf '\nTargets\n'
-check "./jbang ports, no JBang on PATH / node" "$(ratio "${med[plain]}" "${med[node]}")" 0 1.5 x
-check "./jbang ports, JBang on PATH / node" "$(ratio "${med[onpath]}" "${med[node]}")" 0 1.5 x
-check "./jbang ports, JBang on PATH / no JBang on PATH" "$(ratio "${med[onpath]}" "${med[plain]}")" 0.9 1.1 x
-check "jbang launch.java ports / jbang hello.java" "$(ratio "${med[installed]}" "${med[hello]}")" 0 1.2 x
+printf '\nTargets (each ratio: the median over the rounds of the two times in the same round)\n'
+check "./jbang ports, no JBang on PATH / node" "$(paired "${times[plain]}" "${times[node]}")" 0 1.5 x
+check "./jbang ports, JBang on PATH / node" "$(paired "${times[onpath]}" "${times[node]}")" 0 1.5 x
+check "./jbang ports, JBang on PATH / no JBang on PATH" "$(paired "${times[onpath]}" "${times[plain]}")" 0.9 1.1 x
+check "jbang launch.java ports / jbang hello.java" "$(paired "${times[installed]}" "${times[hello]}")" 0 1.2 x
 printf '  %-58s %8s x  (for scale: the app built and started by JBang itself, no target)\n' \
-  "jbang lib/launch.java ports / jbang hello.java" "$(ratio "${med[direct]}" "${med[hello]}")"
-check "dev stack / seed stack" "$(ratio "$(median "${ours_up[@]}")" "$(median "${seed_up[@]}")")" 0 1.0 x
+  "jbang lib/launch.java ports / jbang hello.java" "$(paired "${times[direct]}" "${times[hello]}")"
+check "dev stack / seed stack" "$(paired "${ours_up[*]}" "${seed_up[*]}")" 0 1.0 x
 check "dev stack, Enter to 4 ports answering (ms)" "$(median "${ours_up[@]}")" 0 1500 ms
 check "launcher + watchdog RSS (MB)" "$(( $(median "${launcher_rss[@]}") + $(median "${watchdog_rss[@]}") ))" 0 60 \
   "MB (launcher $(median "${launcher_rss[@]}"), watchdog $(median "${watchdog_rss[@]}"))"
