@@ -48,7 +48,7 @@ class ClosedOutputTest {
         launcher.getOutputStream().close();
         BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
         for (int i = 0; i < 3; i++) {
-            assertTrue(out.readLine() != null);
+            assertTrue(out.readLine() != null, () -> "the launcher's output ended early:\n" + read(err));
         }
         Instance instance = Registry.read(project.state.resolve("instances/app-1.json"));
         List<ProcessHandle> stack = ProcessTree.byToken(instance.runToken());
@@ -61,5 +61,13 @@ class ClosedOutputTest {
                 Files.readString(err));
         assertTrue(stack.stream().noneMatch(ProcessTree::running), stack.toString());
         assertFalse(Files.exists(project.state.resolve("instances/app-1.json")));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 }
