@@ -1,5 +1,6 @@
 package dev.launch.run;
 
+import dev.launch.util.Threads;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ final class Door {
 
     /** Stops the stack as for SIGTERM once the door is gone (this process gets another parent). */
     static void watch(long door, Supervisor supervisor, PrintWriter err) {
-        Thread watcher = new Thread(() -> {
+        Threads.startDaemon("launch-door-watch", () -> {
             try {
                 while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L) == door) {
                     Thread.sleep(POLL_MS);
@@ -38,8 +39,6 @@ final class Door {
             err.println("launch: the `jbang launch.java` that started this launcher (pid " + door + ") is gone: stopping");
             err.flush();
             supervisor.requestStop(null, 143);
-        }, "launch-door-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+        });
     }
 }
