@@ -11,6 +11,7 @@ import dev.launch.ui.UiSession;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
 import dev.launch.util.Platform;
+import dev.launch.util.Spawn;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,8 +114,8 @@ public final class UiCommand extends BaseCommand {
             return;
         }
         try {
-            new ProcessBuilder(opener, link).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Spawn.start(new ProcessBuilder(opener, link).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD));
         } catch (IOException e) {
             err.println("launch: cannot open a browser with " + opener + " (" + e.getMessage() + "); open the link above yourself");
             err.flush();

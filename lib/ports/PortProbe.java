@@ -1,5 +1,7 @@
 package dev.launch.ports;
 
+import dev.launch.util.Spawn;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -24,7 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * and Go servers do, so a port in TIME_WAIT counts as free, as it is for them), and a dual-stack
  * bind to [::] alone can miss an IPv4-only listener; a connect-probe sees any listener, a bind
  * on each address separately sees sockets bound but not (yet) listening. The answer is a
- * snapshot: a port can be taken between the probe and its use.
+ * snapshot: a port can be taken between the probe and its use. A bind listens for an instant, so it
+ * is never made while this JVM spawns a process ({@link Spawn}): the child would keep the listener
+ * open, and the next connect would find the port "busy" with our own socket.
  *
  * <p>Stateless and thread-safe; the address families are detected once per JVM.
  */
@@ -200,6 +204,10 @@ public final class PortProbe {
      * (as servers do) and not on Windows (where it would let a bind steal a port).
      */
     private static String bindProblem(Target t, int port) {
+        return Spawn.probing(() -> bindProblemNow(t, port)); // a child spawned now would keep the listener open
+    }
+
+    private static String bindProblemNow(Target t, int port) {
         try (ServerSocketChannel s = ServerSocketChannel.open(t.family())) {
             s.bind(new InetSocketAddress(t.address(), port), 1);
             return null;

@@ -1,6 +1,7 @@
 package dev.launch.proc;
 
 import dev.launch.util.Platform;
+import dev.launch.util.Spawn;
 
 import java.io.IOException;
 import java.util.List;
@@ -73,8 +74,8 @@ final class Sessions {
 
     private static boolean setsidWorks() {
         try {
-            Process p = new ProcessBuilder("setsid", "-w", "true")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = Spawn.start(new ProcessBuilder("setsid", "-w", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
             if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0) {
                 return true;
             }

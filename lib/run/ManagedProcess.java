@@ -3,6 +3,7 @@ package dev.launch.run;
 import dev.launch.proc.ProcessTree;
 import dev.launch.proc.Processes;
 import dev.launch.registry.Instance;
+import dev.launch.util.Spawn;
 
 import java.io.File;
 import java.io.IOException;
@@ -72,7 +73,7 @@ final class ManagedProcess {
         process = null;
         processStart = null;
         report("starting");
-        process = pb.start();
+        process = Spawn.start(pb);
         processStart = Processes.startOf(process.toHandle());
         pumps = List.of(logs.pump(spec.name(), process.getInputStream(), watch),
                 logs.pump(spec.name(), process.getErrorStream(), watch));

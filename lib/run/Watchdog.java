@@ -8,6 +8,7 @@ import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.util.JvmFlags;
 import dev.launch.util.Platform;
+import dev.launch.util.Spawn;
 import dev.launch.util.Threads;
 
 import java.io.BufferedReader;
@@ -77,7 +78,7 @@ public final class Watchdog implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().remove(ProcessTree.TOKEN_VAR);
-        return new Watchdog(pb.start());
+        return new Watchdog(Spawn.start(pb));
     }
 
     /**

@@ -42,7 +42,7 @@ public final class Platform {
     /** The lines a short command prints on stdout; empty when it is missing, fails or takes over 5 s. */
     public static List<String> run(String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = Spawn.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD));
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(5, TimeUnit.SECONDS)) {

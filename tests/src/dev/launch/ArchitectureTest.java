@@ -101,6 +101,34 @@ class ArchitectureTest {
         assertTrue(flags.containsAll(dev.launch.util.JvmFlags.LEAN), options + " lacks some of " + dev.launch.util.JvmFlags.LEAN);
     }
 
+    /** A bind probe spawned into a child reads as a busy port (util.Spawn): so every process lib starts goes through Spawn. */
+    @Test
+    void everyProcessLibStartsGoesThroughSpawn() throws IOException {
+        Pattern builderVar = Pattern.compile("ProcessBuilder\\s+(\\w+)\\s*=");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(HOME.resolve("lib"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (f.endsWith(Path.of("util", "Spawn.java"))) {
+                    continue;
+                }
+                String text = Files.readString(f);
+                Set<String> names = new HashSet<>();
+                for (Matcher m = builderVar.matcher(text); m.find(); ) {
+                    names.add(m.group(1));
+                }
+                for (String statement : text.split(";")) {
+                    boolean startsABuilder = statement.contains("new ProcessBuilder(") && statement.contains(".start()")
+                            && !statement.contains("Spawn.start(");
+                    boolean startsAVariable = names.stream().anyMatch(n -> statement.contains(n + ".start()"));
+                    if (startsABuilder || startsAVariable || statement.contains("Runtime.getRuntime().exec(")) {
+                        found.add(HOME.relativize(f) + ": " + statement.strip().replaceAll("\\s+", " "));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
     private static List<String> packages() throws IOException {
         try (Stream<Path> dirs = Files.list(HOME.resolve("lib"))) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();

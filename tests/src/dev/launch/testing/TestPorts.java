@@ -1,5 +1,7 @@
 package dev.launch.testing;
 
+import dev.launch.util.Spawn;
+
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -86,13 +88,16 @@ public final class TestPorts {
         return canBind("127.0.0.1", port) && canBind("0.0.0.0", port) && (!ipv6() || canBind("::1", port));
     }
 
+    /** Never while this JVM spawns (util.Spawn): a child would keep the listener open for a while. */
     public static boolean canBind(String host, int port) {
-        try (ServerSocketChannel s = open(host)) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Spawn.probing(() -> {
+            try (ServerSocketChannel s = open(host)) {
+                s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     /** Whether ::1 can be bound here, decided by binding it (independently of PortProbe's own detection). */
