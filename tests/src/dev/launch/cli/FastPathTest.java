@@ -161,7 +161,7 @@ class FastPathTest {
             Launcher.Result viaMain = Launcher.run(project, env, withFiles(args));  // launch.main: FastPath
             Launcher.Result viaPicocli = Launcher.inProcess(withStateDir(state, withFiles(args)));
             String what = String.join(" ", args);
-            assertEquals(viaPicocli.exit(), viaMain.exit(), what + "\n" + viaMain.err());
+            assertEquals(viaPicocli.exit(), viaMain.exit(), what + "\nlaunch.main said:\n" + viaMain.err() + "\npicocli said:\n" + viaPicocli.err());
             // Digits masked: on a shared machine the free block may change between the two runs.
             // Lines sorted: the JSON "block" object is a Map.of, whose order differs between JVMs.
             // A stack's own output goes to System.out, which Launcher.inProcess does not capture.
