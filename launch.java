@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * `jbang launch.java ARGS` with an installed JBang: JBang builds and starts only this file, which
@@ -34,18 +35,19 @@ class launch {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("LAUNCH_DOOR_PID", Long.toString(ProcessHandle.current().pid()));
-        Process app;
+        // Handlers first: a signal that comes before the app exists is passed on once it does.
+        CompletableFuture<Process> app = new CompletableFuture<>();
+        passOn("TERM", app, false);
+        passOn("INT", app, true);
+        passOn("HUP", app, true);
         try {
-            app = builder.start();
+            app.complete(builder.start());
         } catch (IOException e) {
             System.err.println("launch: cannot run " + command.get(0) + ": " + e.getMessage());
             System.exit(1);
             return;
         }
-        passOn("TERM", app, false);
-        passOn("INT", app, true);
-        passOn("HUP", app, true);
-        System.exit(app.waitFor());
+        System.exit(app.get().waitFor());
     }
 
     /** LAUNCH_HOME, else the working directory, when it holds ./jbang and lib/launch.java. */
@@ -55,22 +57,28 @@ class launch {
         return Files.isExecutable(dir.resolve("jbang")) && Files.isRegularFile(dir.resolve("lib/launch.java")) ? dir : null;
     }
 
-    /** Passes signal NAME on to the app, unless it came from the terminal (TERMINAL), which sent it to the app too. */
-    static void passOn(String name, Process app, boolean terminal) {
+    /**
+     * Passes signal NAME on to the app, unless it came from the terminal (TERMINAL) while the app
+     * was there to get it too.
+     */
+    static void passOn(String name, CompletableFuture<Process> app, boolean terminal) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
-                if (!terminal) {
-                    app.destroy();
-                    return;
-                }
-                if (inForeground()) {
-                    return;
-                }
-                try {
-                    new ProcessBuilder("kill", "-" + name, Long.toString(app.pid())).inheritIO().start().waitFor();
-                } catch (IOException | InterruptedException e) {
-                    app.destroy();
-                }
+                boolean appWasThere = app.isDone();
+                app.thenAccept(a -> {
+                    if (!terminal) {
+                        a.destroy();
+                        return;
+                    }
+                    if (appWasThere && inForeground()) {
+                        return;
+                    }
+                    try {
+                        new ProcessBuilder("kill", "-" + name, Long.toString(a.pid())).inheritIO().start().waitFor();
+                    } catch (IOException | InterruptedException e) {
+                        a.destroy();
+                    }
+                });
             });
         } catch (IllegalArgumentException e) {
             // Ignored where this process was started (a background job of a script): the app's is too.

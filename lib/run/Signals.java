@@ -2,7 +2,6 @@ package dev.launch.run;
 
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ctrl-C, SIGTERM and SIGHUP for a running stack: the first starts the calm teardown (the run
@@ -15,14 +14,13 @@ public final class Signals {
 
     /** Takes over INT, TERM and HUP; false when the JVM does not allow it (the shutdown hook then does the teardown). */
     public static boolean install(Supervisor supervisor, PrintWriter err) {
-        AtomicInteger received = new AtomicInteger();
         Optional<Long> door = Door.parent();
         door.ifPresent(pid -> Door.watch(pid, supervisor, err));
-        First first = new First(door.isPresent());
+        Received received = new Received(door.isPresent());
         try {
-            handle("INT", 130, supervisor, err, received, first);
-            handle("TERM", 143, supervisor, err, received, first);
-            handle("HUP", 129, supervisor, err, received, first);
+            handle("INT", 130, supervisor, err, received);
+            handle("TERM", 143, supervisor, err, received);
+            handle("HUP", 129, supervisor, err, received);
             return true;
         } catch (IllegalArgumentException | LinkageError e) {
             return false;
@@ -31,43 +29,46 @@ public final class Signals {
 
     public static final long ECHO_MS = 500;
 
-    /** The first signal, and whether a door may echo it. */
-    private static final class First {
+    /** What a signal means: the first, a door's echo of the first, or one more. */
+    private enum Meaning { FIRST, ECHO, AGAIN }
+
+    /** The signals received so far: the first one, and when. */
+    private static final class Received {
         final boolean door;
-        String name;
+        String first;
         long at;
 
-        First(boolean door) {
+        Received(boolean door) {
             this.door = door;
         }
 
-        /** Notes signal NAME; true when it is the door's echo of the first one. */
-        synchronized boolean echo(String signal) {
+        synchronized Meaning note(String signal) {
             long now = System.nanoTime();
-            if (name == null) {
-                name = signal;
+            if (first == null) {
+                first = signal;
                 at = now;
-                return false;
+                return Meaning.FIRST;
             }
-            return door && name.equals(signal) && now - at < ECHO_MS * 1_000_000;
+            return door && first.equals(signal) && now - at < ECHO_MS * 1_000_000 ? Meaning.ECHO : Meaning.AGAIN;
         }
     }
 
-    private static void handle(String name, int exit, Supervisor supervisor, PrintWriter err, AtomicInteger received, First first) {
+    private static void handle(String name, int exit, Supervisor supervisor, PrintWriter err, Received received) {
         sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
-            if (first.echo(name)) {
-                return;
-            }
-            if (received.incrementAndGet() == 1) {
-                if (name.equals("INT")) {
-                    err.println("\nlaunch: stopping (press Ctrl-C again to kill everything at once)");
-                    err.flush();
+            switch (received.note(name)) {
+                case FIRST -> {
+                    if (name.equals("INT")) {
+                        err.println("\nlaunch: stopping (press Ctrl-C again to kill everything at once)");
+                        err.flush();
+                    }
+                    supervisor.requestStop(null, exit);
                 }
-                supervisor.requestStop(null, exit);
-            } else {
-                err.println("launch: SIG" + name + " again: killing everything left now (SIGKILL)");
-                err.flush();
-                supervisor.killNow();
+                case AGAIN -> {
+                    err.println("launch: SIG" + name + " again: killing everything left now (SIGKILL)");
+                    err.flush();
+                    supervisor.killNow();
+                }
+                case ECHO -> { } // the door passed on what this JVM got already
             }
         });
     }

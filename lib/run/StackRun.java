@@ -1,8 +1,6 @@
 package dev.launch.run;
 
 import dev.launch.config.Profile;
-import dev.launch.control.ControlClient;
-import dev.launch.control.ControlServer;
 import dev.launch.envfile.EnvFile;
 import dev.launch.logs.LogStore;
 import dev.launch.proc.ProcessTree;
@@ -12,7 +10,6 @@ import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.util.ExitCode;
 import dev.launch.util.LaunchException;
-import dev.launch.util.Threads;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,9 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -56,10 +50,7 @@ public final class StackRun {
     private Watchdog watchdog;
     private HandOverNotice handOverNotice;
     private LogStore logStore;
-    private volatile ControlServer control;
-    private Thread listening;
-    /** What answers the control channel, once there is a supervisor: the channel itself comes up before. */
-    private final CompletableFuture<ControlServer.Handler> controlHandler = new CompletableFuture<>();
+    private RunControl control;
 
     /** {@code grace} null: the profile's grace, else {@link #DEFAULT_GRACE}. */
     public StackRun(Project project, Profile profile, Duration grace, Output output) {
@@ -83,19 +74,16 @@ public final class StackRun {
             throw LaunchException.usage("profile " + profile.name() + " has no processes to run; add some under processes:"
                     + " in " + profile.file() + ", or allocate its ports alone with: ports " + profile.name());
         }
-        FutureTask<Watchdog> watchdogStart = new FutureTask<>(() -> Watchdog.start(registry.dir(), token, grace));
-        Threads.startDaemon("launch-watchdog-start", watchdogStart);
+        WatchdogStart watchdogStart = WatchdogStart.begin(registry.dir(), token, grace);
         try {
             reserve(watchdogStart);
         } catch (RuntimeException e) {
-            awaitWatchdog(watchdogStart).ifPresent(Watchdog::done); // no run to watch after all
+            watchdogStart.cancel();
             throw e;
         }
         Supervisor supervisor;
         try {
-            // Its socket classes cost more than the spawns: on another core while the env files are written; ready before the banner.
-            String id = instance.id();
-            listening = Threads.startDaemon("launch-control-start", () -> listen(id));
+            control = RunControl.open(registry.dir(), instance.id(), output.err()); // up while the env files are written
             envFiles();
             supervisor = supervisor(render());
         } catch (RuntimeException e) {
@@ -109,39 +97,13 @@ public final class StackRun {
      * Takes a block and registers the run (see {@link Reservation}); the entry is written once the
      * {@link #watchdog} is up and knows the instance id.
      */
-    private void reserve(FutureTask<Watchdog> watchdogStart) {
-        Reservation r = Reservation.take(project, profile, strict, root.toString(), token, grace, output.err(),
-                entry -> watchdog(watchdogStart, entry));
+    private void reserve(WatchdogStart watchdogStart) {
+        Reservation r = Reservation.take(project, profile, strict, root.toString(), token, grace, output.err(), entry -> {
+            watchdog = watchdogStart.identified(entry.id());
+            return entry.withWatchdog(watchdog.pid());
+        });
         allocation = r.allocation();
         instance = r.instance();
-    }
-
-    /**
-     * The process that ends the stack should this launcher die without its teardown: started
-     * while the block is reserved, told the instance id before the entry is written.
-     */
-    private Instance watchdog(FutureTask<Watchdog> watchdogStart, Instance entry) {
-        try {
-            watchdog = watchdogStart.get();
-        } catch (ExecutionException e) {
-            throw LaunchException.failure("cannot start the watchdog of " + entry.id() + ": " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw LaunchException.failure("interrupted while starting the watchdog of " + entry.id());
-        }
-        watchdog.identify(entry.id());
-        return entry.withWatchdog(watchdog.pid());
-    }
-
-    private static Optional<Watchdog> awaitWatchdog(FutureTask<Watchdog> watchdogStart) {
-        try {
-            return Optional.of(watchdogStart.get());
-        } catch (ExecutionException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
     /**
@@ -204,13 +166,13 @@ public final class StackRun {
         });
         supervisor.spare(watchdog.pid());
         keepLogs(logs);
-        controlHandler.complete(new ControlHandler(supervisor));
+        control.answerWith(new ControlHandler(supervisor));
         supervisor.afterTeardown(this::undo);
         handOverNotice = HandOverNotice.watch(registry, instance.id(), backups, root, output.err());
         supervisor.allReady().thenRun(() -> {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             state.settle(); // whoever waits for the banner finds every process ready in the registry
-            awaitListening(); // and can reach the stack with restart, stop and start
+            control.awaitListening(); // and can reach the stack with restart, stop and start
             logs.plain(Banner.render(instance, allocation, profile, backups, notWritten, root, took, logs.color()));
         });
         return supervisor;
@@ -224,26 +186,6 @@ public final class StackRun {
             logs.keep(logStore);
         } catch (IOException | RuntimeException e) {
             output.err().println("launch: warning: cannot keep log files in " + dir + " (" + e.getMessage() + "); `logs` will not see this run");
-        }
-    }
-
-    /** The control channel for `restart`, `stop`, `start` and the web page; without it `stop` falls back to SIGTERM. */
-    private void listen(String id) {
-        Path socket = ControlClient.socket(registry.dir(), id);
-        try {
-            // a request that comes before the supervisor waits for it (a few ms)
-            control = ControlServer.start(socket, (request, note) -> controlHandler.get().handle(request, note));
-        } catch (IOException | RuntimeException e) {
-            output.err().println("launch: warning: no control channel at " + socket + " (" + e.getMessage()
-                    + "); restart, start and stop of one process will not reach this run");
-        }
-    }
-
-    private void awaitListening() {
-        try {
-            listening.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -261,10 +203,6 @@ public final class StackRun {
      */
     private void undo() {
         PrintWriter err = output.err();
-        if (listening != null) {
-            awaitListening();
-        }
-        controlHandler.completeExceptionally(new IllegalStateException("the stack did not start"));
         if (control != null) {
             control.close();
         }
