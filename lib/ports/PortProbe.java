@@ -71,12 +71,14 @@ public final class PortProbe {
 
         private static boolean canBind(String host) {
             InetAddress address = literal(host);
-            try (ServerSocketChannel s = ServerSocketChannel.open(familyOf(address))) {
-                s.bind(new InetSocketAddress(address, 0), 1);
-                return true;
-            } catch (IOException | UnsupportedOperationException e) {
-                return false; // no such family here
-            }
+            return Spawn.probing(() -> { // it listens too, if only on a port the OS picks
+                try (ServerSocketChannel s = ServerSocketChannel.open(familyOf(address))) {
+                    s.bind(new InetSocketAddress(address, 0), 1);
+                    return true;
+                } catch (IOException | UnsupportedOperationException e) {
+                    return false; // no such family here
+                }
+            });
         }
 
         private static List<Target> targets(String... hosts) {
