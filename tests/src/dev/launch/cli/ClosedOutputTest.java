@@ -4,6 +4,7 @@ import dev.launch.proc.ProcessTree;
 import dev.launch.registry.Instance;
 import dev.launch.registry.Registry;
 import dev.launch.testing.Launcher;
+import dev.launch.testing.TestFiles;
 import dev.launch.testing.TestProject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +49,7 @@ class ClosedOutputTest {
         launcher.getOutputStream().close();
         BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
         for (int i = 0; i < 3; i++) {
-            assertTrue(out.readLine() != null, () -> "the launcher's output ended early:\n" + read(err));
+            assertTrue(out.readLine() != null, () -> "the launcher's output ended early:\n" + TestFiles.readOrEmpty(err));
         }
         Instance instance = Registry.read(project.state.resolve("instances/app-1.json"));
         List<ProcessHandle> stack = ProcessTree.byToken(instance.runToken());
@@ -61,13 +62,5 @@ class ClosedOutputTest {
                 Files.readString(err));
         assertTrue(stack.stream().noneMatch(ProcessTree::running), stack.toString());
         assertFalse(Files.exists(project.state.resolve("instances/app-1.json")));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
     }
 }

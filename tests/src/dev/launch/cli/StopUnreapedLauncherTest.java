@@ -3,6 +3,7 @@ package dev.launch.cli;
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Launcher;
 import dev.launch.testing.Stack;
+import dev.launch.testing.TestFiles;
 import dev.launch.testing.TestProject;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,7 +58,7 @@ class StopUnreapedLauncherTest {
         pb.environment().put("LOG", log.toString());
         parent = pb.start();
         long launcher = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8)).readLine().trim());
-        assertTrue(Stack.eventually(Duration.ofSeconds(60), () -> read(log).contains(" is up in ")), read(log));
+        assertTrue(Stack.eventually(Duration.ofSeconds(60), () -> TestFiles.readOrEmpty(log).contains(" is up in ")), TestFiles.readOrEmpty(log));
 
         long t0 = System.nanoTime();
         Launcher.Result stop = Launcher.within(Duration.ofSeconds(30), dir, Map.of(), project.args("stop", "app-1", "--timeout", "3s"));
@@ -68,13 +69,5 @@ class StopUnreapedLauncherTest {
         ProcessHandle zombie = ProcessHandle.of(launcher).orElseThrow();
         assertTrue(zombie.isAlive() && !ProcessTree.running(zombie), "the launcher is an unreaped zombie, as the test meant");
         assertFalse(Files.exists(project.state.resolve("instances/app-1.json")));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 }

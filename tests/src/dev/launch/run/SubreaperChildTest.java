@@ -3,6 +3,7 @@ package dev.launch.run;
 import dev.launch.proc.ProcessTree;
 import dev.launch.testing.Cleanup;
 import dev.launch.testing.Stack;
+import dev.launch.testing.TestFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,8 +35,8 @@ class SubreaperChildTest {
         Stack s = Stack.start(Duration.ofSeconds(20), Stack.sh("child",
                 "env -u " + ProcessTree.TOKEN_VAR + " setsid sh -c 'sleep 0.3 & echo $! > " + orphanPid + "'; exec sleep 600"));
         s.awaitReady(Duration.ofSeconds(5));
-        assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> Files.exists(orphanPid) && read(orphanPid).endsWith("\n")));
-        long orphan = Long.parseLong(read(orphanPid).strip());
+        assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> Files.exists(orphanPid) && TestFiles.readOrEmpty(orphanPid).endsWith("\n")));
+        long orphan = Long.parseLong(TestFiles.readOrEmpty(orphanPid).strip());
         ProcessHandle child = ProcessHandle.of(s.events().get(s.events().size() - 1).pid()).orElseThrow();
 
         assertTrue(Stack.eventually(Duration.ofSeconds(5), () -> zombieOf(orphan, child.pid())),
@@ -50,14 +51,6 @@ class SubreaperChildTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(ms < 10_000, "a zombie does not hold the teardown up for the 20s grace: " + ms + " ms");
         assertFalse(ProcessTree.running(child));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 
     /** {@code pid} has exited and waits, unreaped, under {@code parent}. */
